@@ -1,0 +1,95 @@
+"""Copy relations from shingle evidence, and the score that orders every relation.
+
+A single Jaccard threshold cannot tell a trimmed wire copy from noise (its Jaccard is ~0.5), so
+the copy relations are decided on containment both ways, estimated from the MinHash Jaccard and
+the two shingle-set sizes: |A & B| = J (|A| + |B|) / (1 + J).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+Relation = Literal["exact", "near_duplicate", "syndicated", "paraphrase", "same_story"]
+COPY_RELATIONS: frozenset[str] = frozenset({"exact", "near_duplicate", "syndicated", "paraphrase"})
+
+
+@dataclass(frozen=True)
+class CopyThresholds:
+    """Documented in the README; every copy-relation threshold lives here."""
+
+    # Both texts lie this much inside each other: the same text with small edits or clutter.
+    near_duplicate_containment: float = 0.8
+    # One text lies this much inside the other: trimmed, extended or re-headlined copy.
+    syndicated_containment: float = 0.6
+    # Fewer shared shingles than this is too little evidence for any copy relation
+    # (short items such as one-line market briefs share boilerplate phrasing).
+    min_shared_shingles: float = 12.0
+
+
+DEFAULT_COPY_THRESHOLDS = CopyThresholds()
+
+
+@dataclass(frozen=True)
+class CopyEvidence:
+    jaccard: float
+    query_in_match: float  # share of the query's shingles found in the match
+    match_in_query: float  # share of the match's shingles found in the query
+    shared_shingles: float
+    exact: bool
+
+
+def copy_evidence(
+    query_signature: np.ndarray,
+    query_count: int,
+    match_signature: np.ndarray,
+    match_count: int,
+    exact: bool,
+) -> CopyEvidence:
+    """Estimate Jaccard and containment both ways from two MinHash signatures and set sizes."""
+    if exact:
+        return CopyEvidence(1.0, 1.0, 1.0, float(query_count), True)
+    if query_count == 0 or match_count == 0:
+        return CopyEvidence(0.0, 0.0, 0.0, 0.0, False)
+    jaccard = float(np.count_nonzero(query_signature == match_signature)) / len(query_signature)
+    shared = jaccard * (query_count + match_count) / (1.0 + jaccard)
+    return CopyEvidence(
+        jaccard=jaccard,
+        query_in_match=min(1.0, shared / query_count),
+        match_in_query=min(1.0, shared / match_count),
+        shared_shingles=shared,
+        exact=False,
+    )
+
+
+def copy_relation(evidence: CopyEvidence, thresholds: CopyThresholds = DEFAULT_COPY_THRESHOLDS) -> Relation | None:
+    if evidence.exact:
+        return "exact"
+    if evidence.shared_shingles < thresholds.min_shared_shingles:
+        return None
+    if min(evidence.query_in_match, evidence.match_in_query) >= thresholds.near_duplicate_containment:
+        return "near_duplicate"
+    if max(evidence.query_in_match, evidence.match_in_query) >= thresholds.syndicated_containment:
+        return "syndicated"
+    return None
+
+
+# Each relation scores inside its own band, so sorting by score sorts by relation strength first.
+_SCORE_BANDS: dict[str, tuple[float, float]] = {
+    "exact": (1.0, 1.0),
+    "near_duplicate": (0.8, 1.0),
+    "syndicated": (0.6, 0.8),
+    "paraphrase": (0.4, 0.6),
+    "same_story": (0.0, 0.4),
+}
+
+
+def relation_score(relation: Relation, strength: float) -> float:
+    """Map a relation and its evidence strength in [0, 1] to the match score (see README)."""
+    low, high = _SCORE_BANDS[relation]
+    strength = min(1.0, max(0.0, strength))
+    score = low + (high - low) * strength
+    # Only an exact copy reaches 1.0.
+    return round(score if relation == "exact" else min(score, high - 1e-6), 6)

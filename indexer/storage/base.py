@@ -1,0 +1,155 @@
+"""The storage interface: what the engine needs from a backend, and nothing about keys.
+
+Shape borrowed from datasketch's `storage.py`: a small interface over swappable backends, one
+module per backend. Band keys, term ids and line keys arrive already computed; a backend only
+files and finds them, atomically per article.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class ConfigMismatch(RuntimeError):
+    """The store was written under another `IndexConfig`; it must be rebuilt with `syndetect reindex`."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The backend cannot be reached right now; callers may retry later."""
+
+
+class WriteConflict(RuntimeError):
+    """The article changed between read and write; the engine re-reads and retries."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """Everything stored for one article (its text is not stored)."""
+
+    id: str
+    content_hash: bytes
+    shingle_count: int
+    signature: np.ndarray  # uint32 MinHash signature of the body shingles
+    profile: bytes  # serialised `similarity.SimilarityProfile`
+    meta: dict  # title, url, source, published_at as given by the client
+    published_key: str  # sortable published_at ("~" when unknown) for choosing canonicals
+    source: str | None
+    line_keys: tuple[str, ...]  # template-line candidates counted for `source`
+    band_keys: np.ndarray  # uint64, shingle LSH bands plus the exact-content key
+    salient_keys: np.ndarray  # uint64, salient-term LSH bands
+    term_ids: np.ndarray  # uint32, distinct hashed terms counted in document frequencies
+    neighbors: tuple[str, ...] = ()  # ids of articles this one is a copy of / copied by
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as read back: enough to score it and to undo its index entries."""
+
+    id: str
+    version: int
+    content_hash: bytes
+    shingle_count: int
+    signature: np.ndarray
+    profile: bytes
+    meta: dict
+    source: str | None
+    line_keys: tuple[str, ...] = ()
+    neighbors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An article proposed by the LSH, with how many bands of each family it shared."""
+
+    article: StoredArticle
+    copy_hits: int
+    salient_hits: int
+
+
+@dataclass(frozen=True)
+class ClusterInfo:
+    canonical_id: str
+    size: int
+    truncated: bool = False  # the walk stopped at the size cap
+
+
+@dataclass(frozen=True)
+class LineStats:
+    """Per-source template statistics (implements `indexer.clean.TemplateStats`)."""
+
+    doc_count: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def line_count(self, key: str) -> int:
+        return self.counts.get(key, 0)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    cluster: ClusterInfo
+    version: int
+
+
+class ArticleStore(ABC):
+    """Files articles under their band keys and finds candidates for a query in one round trip."""
+
+    @abstractmethod
+    def open(self) -> None:
+        """Check or write the config manifest; raises `ConfigMismatch` for a store of another config."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> StoredArticle | None: ...
+
+    @abstractmethod
+    def candidates(
+        self, band_keys: np.ndarray, salient_keys: np.ndarray, *, exclude_id: str | None, limit: int
+    ) -> tuple[list[Candidate], StoredArticle | None]:
+        """Articles sharing a band, best first, plus the stored `exclude_id` article if it exists."""
+
+    @abstractmethod
+    def write(
+        self, record: ArticleRecord, previous: StoredArticle | None, previous_keys: "PreviousKeys | None"
+    ) -> WriteResult:
+        """Insert or replace atomically; raises `WriteConflict` if `previous` is no longer current."""
+
+    @abstractmethod
+    def delete(self, stored: StoredArticle, keys: "PreviousKeys") -> bool: ...
+
+    @abstractmethod
+    def cluster(self, article_id: str) -> ClusterInfo | None: ...
+
+    @abstractmethod
+    def idf(self, term_ids: np.ndarray) -> np.ndarray:
+        """Smoothed IDF weights from the document frequencies counted so far."""
+
+    @abstractmethod
+    def line_stats(self, source: str, keys: Sequence[str]) -> LineStats: ...
+
+    @abstractmethod
+    def stats(self) -> dict: ...
+
+    @abstractmethod
+    def ping(self) -> bool: ...
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every key of this namespace (used by `reindex` and tests)."""
+
+    @contextmanager
+    def writing_session(self) -> Iterator[None]:
+        """Group many writes; backends that can batch override this."""
+        yield
+
+
+@dataclass(frozen=True)
+class PreviousKeys:
+    """Index entries of a stored article, re-derived from it so they can be removed."""
+
+    band_keys: np.ndarray
+    salient_keys: np.ndarray
+    term_ids: np.ndarray

@@ -1,0 +1,226 @@
+"""Redis backend: the project's own key layout (see `redis_lua`), one round trip per operation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import numpy as np
+import redis
+
+from indexer.config import IndexConfig
+from indexer.storage import redis_lua
+from indexer.storage.base import (
+    ArticleRecord,
+    ArticleStore,
+    Candidate,
+    ClusterInfo,
+    ConfigMismatch,
+    LineStats,
+    PreviousKeys,
+    StoreUnavailable,
+    StoredArticle,
+    WriteConflict,
+    WriteResult,
+)
+
+# A bucket holding more members than this is read only up to it: such a bucket is boilerplate
+# shared by many articles (or a flood of copies, which the exact key and other bands still find).
+BUCKET_READ_CAP = 1000
+# Copy clusters are walked up to this many articles to pick the canonical.
+CLUSTER_WALK_CAP = 2000
+
+_CONNECTION_ERRORS = (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError)
+
+
+def _pack_keys(keys: np.ndarray) -> bytes:
+    return np.asarray(keys, dtype=">u8").tobytes()
+
+
+def _pack_terms(term_ids: np.ndarray) -> bytes:
+    return np.asarray(term_ids, dtype=">u4").tobytes()
+
+
+class RedisStore(ArticleStore):
+    """`ArticleStore` on a Redis server (standalone, or one slot of a cluster via the hash tag)."""
+
+    def __init__(self, client: redis.Redis, config: IndexConfig, namespace: str = "default"):
+        if "{" in namespace or "}" in namespace:
+            raise ValueError(f"namespace {namespace!r} may not contain braces: they form the key hash tag")
+        self.client = client
+        self.config = config
+        self.prefix = f"sd:{{{namespace}}}:"
+        self._prefix_bytes = self.prefix.encode()
+        self._write = client.register_script(redis_lua.WRITE)
+        self._delete = client.register_script(redis_lua.DELETE)
+        self._cluster = client.register_script(redis_lua.CLUSTER)
+        self._candidates = client.register_script(redis_lua.CANDIDATES)
+
+    def _key(self, name: str) -> str:
+        return self.prefix + name
+
+    def _call(self, func, *args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except _CONNECTION_ERRORS as exc:
+            raise StoreUnavailable(f"Redis is unreachable: {exc}") from exc
+
+    def open(self) -> None:
+        manifest = json.dumps({"version": self.config.version, "config": self.config.as_dict()}, sort_keys=True)
+        stored = self._call(self.client.get, self._key("manifest"))
+        if stored is None:
+            if self._call(self.client.set, self._key("manifest"), manifest, nx=True):
+                return
+            stored = self._call(self.client.get, self._key("manifest"))
+        found = json.loads(stored).get("version")
+        if found != self.config.version:
+            raise ConfigMismatch(
+                f"the store under {self.prefix!r} was written with index config {found!r}, but this build "
+                f"uses {self.config.version!r}; rebuild it with `syndetect reindex FILE.jsonl` "
+                "(or point SYNDETECT_NAMESPACE at a fresh namespace)"
+            )
+
+    def manifest_matches(self) -> bool:
+        stored = self._call(self.client.get, self._key("manifest"))
+        return stored is not None and json.loads(stored).get("version") == self.config.version
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except _CONNECTION_ERRORS:
+            return False
+
+    def _stored(self, fields: list) -> StoredArticle | None:
+        ext, version, content_hash, count, signature, profile, meta, source, lines, _neighbors = fields
+        if ext is None:
+            return None
+        return StoredArticle(
+            id=ext.decode(),
+            version=int(version),
+            content_hash=content_hash,
+            shingle_count=int(count),
+            signature=np.frombuffer(signature, dtype="<u4").copy(),
+            profile=profile,
+            meta=json.loads(meta),
+            source=source.decode() or None,
+            line_keys=tuple(lines.decode().split("\n")) if lines else (),
+        )
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        internal = self._call(self.client.hget, self._key("ids"), article_id)
+        if internal is None:
+            return None
+        fields = self._call(self.client.hmget, self._prefix_bytes + b"d:" + internal, redis_lua.STORED_FIELD_NAMES)
+        return self._stored(fields)
+
+    def candidates(self, band_keys, salient_keys, *, exclude_id, limit):
+        keys = _pack_keys(band_keys) + _pack_keys(salient_keys)
+        reply = self._call(
+            self._candidates,
+            args=[self.prefix, exclude_id or "", limit, BUCKET_READ_CAP, len(band_keys), keys],
+        )
+        own = self._stored(reply[0]) if reply[0] else None
+        found = []
+        for i in range(1, len(reply), 4):
+            article = self._stored(reply[i + 3])
+            if article is not None:
+                found.append(Candidate(article, int(reply[i + 1]), int(reply[i + 2])))
+        return found, own
+
+    def write(self, record: ArticleRecord, previous: StoredArticle | None, previous_keys: PreviousKeys | None):
+        old_bands = old_terms = b""
+        if previous_keys is not None:
+            old_bands = _pack_keys(previous_keys.band_keys) + _pack_keys(previous_keys.salient_keys)
+            old_terms = _pack_terms(previous_keys.term_ids)
+        reply = self._call(
+            self._write,
+            args=[
+                self.prefix,
+                record.id,
+                str(previous.version) if previous else "",
+                _pack_keys(record.band_keys) + _pack_keys(record.salient_keys),
+                old_bands,
+                _pack_terms(record.term_ids),
+                old_terms,
+                record.source or "",
+                "\n".join(record.line_keys),
+                "\n".join(record.neighbors),
+                record.content_hash,
+                record.shingle_count,
+                np.asarray(record.signature, dtype="<u4").tobytes(),
+                record.profile,
+                json.dumps(record.meta, sort_keys=True, separators=(",", ":")),
+                f"{record.published_key}\0{record.id}",
+            ],
+        )
+        if reply[0] == b"conflict":
+            raise WriteConflict(record.id)
+        cluster = self.cluster(record.id)
+        return WriteResult(cluster=cluster, version=int(reply[1]))
+
+    def delete(self, stored: StoredArticle, keys: PreviousKeys) -> bool:
+        reply = self._call(
+            self._delete,
+            args=[
+                self.prefix,
+                stored.id,
+                str(stored.version),
+                _pack_keys(keys.band_keys) + _pack_keys(keys.salient_keys),
+                _pack_terms(keys.term_ids),
+            ],
+        )
+        if reply == -1:
+            raise WriteConflict(stored.id)
+        return reply == 1
+
+    def cluster(self, article_id: str) -> ClusterInfo | None:
+        reply = self._call(self._cluster, args=[self.prefix, article_id, CLUSTER_WALK_CAP])
+        if not reply:
+            return None
+        return ClusterInfo(canonical_id=reply[0].decode(), size=int(reply[1]), truncated=bool(reply[2]))
+
+    def idf(self, term_ids: np.ndarray) -> np.ndarray:
+        terms = np.asarray(term_ids, dtype=np.uint32)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.get(self._key("count"))
+        if len(terms):
+            args = []
+            for term in terms.tolist():
+                args += ["GET", "u32", f"#{term}"]
+            pipe.execute_command("BITFIELD_RO", self._key("df"), *args)
+        replies = self._call(pipe.execute)
+        total = int(replies[0] or 0)
+        df = np.asarray(replies[1], dtype=np.float64) if len(terms) else np.empty(0)
+        # sklearn's smooth_idf: log((1 + n) / (1 + df)) + 1
+        return np.log((1.0 + total) / (1.0 + df)) + 1.0
+
+    def line_stats(self, source: str, keys: Sequence[str]) -> LineStats:
+        fields = ["_n", *keys]
+        values = self._call(self.client.hmget, self._key("s:" + source), fields)
+        counts = {key: int(v) for key, v in zip(keys, values[1:]) if v is not None}
+        return LineStats(doc_count=int(values[0] or 0), counts=counts)
+
+    def stats(self) -> dict:
+        pipe = self.client.pipeline(transaction=False)
+        pipe.get(self._key("count"))
+        pipe.info("memory")
+        count, memory = self._call(pipe.execute)
+        return {
+            "articles": int(count or 0),
+            "config_version": self.config.version,
+            "namespace_prefix": self.prefix,
+            "redis_used_memory_bytes": memory.get("used_memory"),
+        }
+
+    def _keys(self) -> list[bytes]:
+        pattern = self.prefix.replace("{", "\\{").replace("}", "\\}") + "*"
+        return self._call(lambda: list(self.client.scan_iter(match=pattern, count=1000)))
+
+    def clear(self) -> None:
+        keys = self._keys()
+        for start in range(0, len(keys), 1000):
+            self._call(self.client.unlink, *keys[start : start + 1000])
+
+    def key_names(self) -> list[bytes]:
+        """Keys of this namespace, manifest included (tests use it to prove deletes leave nothing)."""
+        return self._keys()

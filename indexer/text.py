@@ -1,0 +1,55 @@
+"""Text normalisation and tokenisation shared by every fingerprint.
+
+Everything that decides whether two bodies are "the same" goes through `normalize`, so its
+behaviour is part of the stored-data config (`IndexConfig.normalization`): change it and
+bump that version.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NORMALIZATION_VERSION = 1
+
+# Typographic variants that scrapers and CMSs swap freely; mapped to one ASCII form.
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+# A regex over the few mapped characters is ~40x faster than str.translate with a dict.
+_CHAR_VARIANTS = re.compile("[" + "".join(_CHAR_MAP) + "]")
+_WHITESPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, Unicode forms, quote and dash styles and whitespace; idempotent."""
+    if text.isascii():
+        # ASCII is already NFKC and has no typographic variants but the backtick: a 10x faster path.
+        return " ".join(text.replace("`", "'").lower().split())
+    text = _CHAR_VARIANTS.sub(lambda m: _CHAR_MAP[m.group()], unicodedata.normalize("NFKC", text)).casefold()
+    # casefold can produce decomposed forms (e.g. "İ"), so compose once more.
+    text = unicodedata.normalize("NFKC", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+# Bytes that are not ASCII word characters, for the fast tokeniser below.
+_ASCII_NON_WORD = bytes(
+    b if (chr(b).isalnum() or b == ord("_")) and b < 128 else ord(" ") for b in range(256)
+)
+
+
+def tokenize(normalized: str) -> list[str]:
+    """Word tokens of an already normalised text."""
+    return _TOKEN.findall(normalized)
+
+
+def token_bytes(normalized: str) -> list[bytes]:
+    """The same tokens as `tokenize`, UTF-8 encoded; ASCII text skips the regex entirely."""
+    if normalized.isascii():
+        return normalized.encode("ascii").translate(_ASCII_NON_WORD).split()
+    return [token.encode("utf-8") for token in _TOKEN.findall(normalized)]
