@@ -1,0 +1,378 @@
+"""Benchmark of the clutter cleaner against anchors on three public sets (a script, not a test).
+
+    .venv/bin/python bench/clean_bench.py                 # all sets, reporting halves
+    .venv/bin/python bench/clean_bench.py --set l3s --split tune
+
+Sets and metrics (data stays in /work/shared/data, see bench/clean_data.py for the split rule):
+- l3s:  L3S-GN1 pages as plain-text lines; keep = headline + fulltext. Word-weighted line F1
+        (macro over pages) and the share of article-body words removed; the HTML anchor
+        (trafilatura) is scored on bags of words, as are all rows in the `bag F1` column.
+- zyte: Zyte AEB; the benchmark's metric (\\w+ tokens, 4-gram shingles, per-page P and R
+        averaged, F1 of the averages). From HTML and from the full-page text `html-text`.
+- wcxb: WCXB article pages; bag-of-words F1 (macro) and the share of `without` snippets leaked.
+Extraction results are cached under bench/out/ (git-ignored) so tuning runs only re-clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import justext
+import trafilatura
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.clean_data import (  # noqa: E402
+    GoldPage,
+    LabelledLines,
+    l3s_pages,
+    read_html,
+    wcxb_pages,
+    zyte_pages,
+    zyte_tool_output,
+)
+from indexer.clean import clean_text  # noqa: E402
+from indexer.extract import ExtractedPage, ExtractSettings, HtmlExtractor  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+_TOKEN = re.compile(r"\w+")
+
+
+# --- anchors -------------------------------------------------------------------------------------
+
+_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
+
+
+def c4_keep(line: str) -> bool:
+    """C4's line rules (Raffel et al. 2020): terminal punctuation, >= 3 words, no 'javascript',
+    no policy boilerplate, no absurdly long word. Page-level rules (< 5 sentences, '{', lorem
+    ipsum) are left out: they drop whole pages, which says nothing about line cleaning."""
+    stripped = line.strip()
+    words = stripped.split()
+    low = stripped.lower()
+    return (
+        stripped.endswith((".", "?", "!", '"'))
+        and len(words) >= 3
+        and max(map(len, words)) <= 1000
+        and "javascript" not in low
+        and not any(p in low for p in _C4_POLICY)
+    )
+
+
+def justext_keep(lines: Sequence[str]) -> list[bool]:
+    """jusText on the lines wrapped as <p> paragraphs (blank lines are never kept)."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    body = "".join(f"<p>{html.escape(lines[i])}</p>" for i in content)
+    paragraphs = justext.justext(f"<html><body>{body}</body></html>", justext.get_stoplist("English"))
+    keep = [False] * len(lines)
+    if len(paragraphs) != len(content):  # jusText merged or dropped a paragraph: match by text
+        kept_texts = Counter(" ".join(p.text.split()) for p in paragraphs if not p.is_boilerplate)
+        for i in content:
+            key = " ".join(lines[i].split())
+            if kept_texts[key] > 0:
+                kept_texts[key] -= 1
+                keep[i] = True
+        return keep
+    for i, paragraph in zip(content, paragraphs, strict=True):
+        keep[i] = not paragraph.is_boilerplate
+    return keep
+
+
+def syndetect_keep(lines: Sequence[str]) -> list[bool]:
+    """Which input lines survive `clean_text`, read back from its spans (the rebuild invariant)."""
+    text = "\n".join(lines)
+    result = clean_text(text)
+    removed = bytearray(len(text) + 1)
+    for span in result.spans:
+        removed[span.start : span.end] = b"\x01" * (span.end - span.start)
+    keep, offset = [], 0
+    for line in lines:
+        keep.append(bool(line) and not removed[offset])
+        offset += len(line) + 1
+    return keep
+
+
+# --- metrics -------------------------------------------------------------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def bag_prf(gold: str, predicted: str) -> tuple[float, float, float]:
+    g, p = Counter(tokens(gold)), Counter(tokens(predicted))
+    common = sum((g & p).values())
+    precision = common / sum(p.values()) if p else (1.0 if not g else 0.0)
+    recall = common / sum(g.values()) if g else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def shingle_pr(gold: str, predicted: str, n: int = 4) -> tuple[float, float]:
+    """Zyte AEB: per-page precision and recall over 4-gram shingles of \\w+ tokens."""
+
+    def shingles(text: str) -> Counter[str]:
+        t = _TOKEN.findall(text)
+        return Counter(" ".join(t[i : i + n]) for i in range(max(1, len(t) - n + 1)) if t[i : i + n])
+
+    g, p = shingles(gold), shingles(predicted)
+    tp = sum((g & p).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
+    if fp == fn == 0:
+        return 1.0, 1.0
+    return (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def leaked(without: Iterable[str], predicted: str) -> tuple[int, int]:
+    text = " ".join(tokens(predicted))
+    snippets = [" ".join(tokens(s)) for s in without]
+    snippets = [s for s in snippets if s]
+    return sum(1 for s in snippets if s in text), len(snippets)
+
+
+# --- extraction cache ----------------------------------------------------------------------------
+
+
+class ExtractionCache:
+    """Pages extracted once per (set, split, tool), kept as JSON under bench/out/."""
+
+    def __init__(self, name: str, extract: Callable[[str], ExtractedPage]) -> None:
+        self.path = OUT / f"{name}.json"
+        self.extract = extract
+        self.data: dict[str, list] = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.dirty = False
+
+    def get(self, doc_id: str, html_path: Path) -> ExtractedPage:
+        if doc_id not in self.data:
+            page = self.extract(read_html(html_path))
+            self.data[doc_id] = [page.title, page.text]
+            self.dirty = True
+        title, text = self.data[doc_id]
+        return ExtractedPage(title=title, text=text)
+
+    def save(self) -> None:
+        if self.dirty:
+            OUT.mkdir(exist_ok=True)
+            self.path.write_text(json.dumps(self.data))
+
+
+def trafilatura_default(page_html: str) -> ExtractedPage:
+    """The anchor: trafilatura's own defaults, comments off."""
+    return ExtractedPage(title=None, text=trafilatura.extract(page_html, include_comments=False) or "")
+
+
+def cleaned(page: ExtractedPage) -> str:
+    return clean_text(page.text, title=page.title).text
+
+
+# --- sets ----------------------------------------------------------------------------------------
+
+Row = dict[str, object]
+
+
+def run_l3s(split: str, extractor: HtmlExtractor) -> list[Row]:
+    pages = list(l3s_pages(split))
+    line_methods: dict[str, Callable[[Sequence[str]], list[bool]]] = {
+        "syndetect clean_text (lines)": syndetect_keep,
+        "C4 line rules (lines)": lambda lines: [c4_keep(line) for line in lines],
+        "jusText (lines as <p>)": justext_keep,
+    }
+    rows: list[Row] = []
+    for name, keep_fn in line_methods.items():
+        started = time.perf_counter()
+        f1s, bag_f1s, removed_body, total_body = [], [], 0, 0
+        for page in pages:
+            keep = keep_fn(page.lines)
+            weights = [len(line.split()) for line in page.lines]
+            gold = [label in LabelledLines.KEEP for label in page.labels]
+            tp = sum(w for w, k, g in zip(weights, keep, gold, strict=True) if k and g)
+            kept = sum(w for w, k in zip(weights, keep, strict=True) if k)
+            relevant = sum(w for w, g in zip(weights, gold, strict=True) if g)
+            if not relevant:
+                continue
+            f1s.append(_f1(tp / kept if kept else 0.0, tp / relevant))
+            removed_body += sum(
+                w for w, k, lab in zip(weights, keep, page.labels, strict=True) if lab == "fulltext" and not k
+            )
+            total_body += sum(w for w, lab in zip(weights, page.labels, strict=True) if lab == "fulltext")
+            gold_text = "\n".join(t for t, g in zip(page.lines, gold, strict=True) if g)
+            bag_f1s.append(bag_prf(gold_text, "\n".join(t for t, k in zip(page.lines, keep, strict=True) if k))[2])
+        rows.append(
+            {
+                "set": "l3s",
+                "method": name,
+                "F1": statistics.mean(f1s),
+                "bag F1": statistics.mean(bag_f1s),
+                "body removed": removed_body / total_body,
+                "pages": len(f1s),
+                "s/page": (time.perf_counter() - started) / len(pages),
+            }
+        )
+    html_methods = {
+        "trafilatura defaults (HTML)": (ExtractionCache(f"l3s-{split}-trafilatura", trafilatura_default), False),
+        "syndetect extract + clean (HTML)": (ExtractionCache(f"l3s-{split}-extract", extractor.extract), True),
+    }
+    for name, (cache, clean) in html_methods.items():
+        started = time.perf_counter()
+        bag_f1s, missing_body, total_body = [], 0, 0
+        for page in pages:
+            extracted = cache.get(page.doc_id, page.html_path)
+            predicted = cleaned(extracted) if clean else extracted.text
+            if extracted.title and clean:
+                predicted = f"{extracted.title}\n{predicted}"
+            gold_text = "\n".join(t for t, lab in zip(page.lines, page.labels, strict=True) if lab in LabelledLines.KEEP)
+            if not tokens(gold_text):
+                continue
+            bag_f1s.append(bag_prf(gold_text, predicted)[2])
+            body = Counter(tokens(" ".join(t for t, lab in zip(page.lines, page.labels, strict=True) if lab == "fulltext")))
+            missing_body += sum((body - Counter(tokens(predicted))).values())
+            total_body += sum(body.values())
+        cache.save()
+        rows.append(
+            {
+                "set": "l3s",
+                "method": name,
+                "F1": None,
+                "bag F1": statistics.mean(bag_f1s),
+                "body removed": missing_body / total_body,
+                "pages": len(bag_f1s),
+                "s/page": (time.perf_counter() - started) / len(pages),
+            }
+        )
+    return rows
+
+
+def _zyte_row(name: str, pairs: Iterable[tuple[str, str]], started: float) -> Row:
+    pr = [shingle_pr(gold, predicted) for gold, predicted in pairs]
+    precision = statistics.mean(p for p, _ in pr)
+    recall = statistics.mean(r for _, r in pr)
+    return {
+        "set": "zyte",
+        "method": name,
+        "F1": _f1(precision, recall),
+        "P": precision,
+        "R": recall,
+        "pages": len(pr),
+        "s/page": (time.perf_counter() - started) / max(1, len(pr)),
+    }
+
+
+def run_zyte(split: str, extractor: HtmlExtractor) -> list[Row]:
+    pages = list(zyte_pages(split))
+    ours = ExtractionCache(f"zyte-{split}-extract", extractor.extract)
+    anchor = ExtractionCache(f"zyte-{split}-trafilatura", trafilatura_default)
+    rows = []
+    started = time.perf_counter()
+    rows.append(_zyte_row("syndetect extract + clean (HTML)", ((p.gold, cleaned(ours.get(p.doc_id, p.html_path))) for p in pages), started))
+    started = time.perf_counter()
+    rows.append(_zyte_row("syndetect extract only (HTML)", ((p.gold, ours.get(p.doc_id, p.html_path).text) for p in pages), started))
+    started = time.perf_counter()
+    rows.append(_zyte_row("trafilatura 2.3 defaults (HTML)", ((p.gold, anchor.get(p.doc_id, p.html_path).text) for p in pages), started))
+    shipped = zyte_tool_output("trafilatura")
+    rows.append(_zyte_row("trafilatura 2.0 shipped output", ((p.gold, shipped.get(p.doc_id, "")) for p in pages), time.perf_counter()))
+    started = time.perf_counter()
+    rows.append(_zyte_row("syndetect clean_text (html-text)", ((p.gold, clean_text(p.page_text or "").text) for p in pages), started))
+    started = time.perf_counter()
+    rows.append(
+        _zyte_row(
+            "C4 line rules (html-text)",
+            ((p.gold, "\n".join(line for line in (p.page_text or "").split("\n") if c4_keep(line))) for p in pages),
+            started,
+        )
+    )
+    rows.append(_zyte_row("no cleaning (html-text)", ((p.gold, p.page_text or "") for p in pages), time.perf_counter()))
+    ours.save()
+    anchor.save()
+    return rows
+
+
+def _wcxb_row(name: str, pages: Sequence[GoldPage], predict: Callable[[GoldPage], str]) -> Row:
+    started = time.perf_counter()
+    f1s, leaks, snippets = [], 0, 0
+    for page in pages:
+        predicted = predict(page)
+        f1s.append(bag_prf(page.gold, predicted)[2])
+        hit, total = leaked(page.without, predicted)
+        leaks += hit
+        snippets += total
+    return {
+        "set": "wcxb",
+        "method": name,
+        "F1": statistics.mean(f1s),
+        "without leaked": leaks / snippets,
+        "pages": len(f1s),
+        "s/page": (time.perf_counter() - started) / len(pages),
+    }
+
+
+def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
+    pages = list(wcxb_pages(split))
+    ours = ExtractionCache(f"wcxb-{split}-extract", extractor.extract)
+    anchor = ExtractionCache(f"wcxb-{split}-trafilatura", trafilatura_default)
+
+    def with_title(page: ExtractedPage, text: str) -> str:
+        return f"{page.title}\n{text}" if page.title else text
+
+    rows = [
+        _wcxb_row(
+            "syndetect extract + clean (HTML)",
+            pages,
+            lambda p: with_title(e := ours.get(p.doc_id, p.html_path), cleaned(e)),
+        ),
+        _wcxb_row("syndetect extract only (HTML)", pages, lambda p: with_title(e := ours.get(p.doc_id, p.html_path), e.text)),
+        _wcxb_row("trafilatura 2.3 defaults (HTML)", pages, lambda p: anchor.get(p.doc_id, p.html_path).text),
+    ]
+    ours.save()
+    anchor.save()
+    return rows
+
+
+def print_table(rows: Sequence[Row]) -> None:
+    columns = ["set", "method", "F1", "P", "R", "bag F1", "body removed", "without leaked", "pages", "s/page"]
+    columns = [c for c in columns if any(c in row for row in rows)]
+    table = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[k]) for r in table)) for k, c in enumerate(columns)]
+    print(" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for r in table:
+        print(" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}" if value >= 0.01 or value == 0 else f"{value:.4f}"
+    return str(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=["l3s", "zyte", "wcxb", "all"], default="all")
+    parser.add_argument("--split", choices=["tune", "report"], default="report")
+    args = parser.parse_args()
+    runners = {"l3s": run_l3s, "zyte": run_zyte, "wcxb": run_wcxb}
+    chosen = list(runners) if args.set == "all" else [args.set]
+    rows: list[Row] = []
+    with HtmlExtractor(ExtractSettings(max_workers=1, timeout_seconds=60)) as extractor:
+        for name in chosen:
+            rows.extend(runners[name](args.split, extractor))
+    print(f"split: {args.split}")
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""`clean_text`: combine the line, block, template and topic signals into one verdict per line.
+
+Order of evidence, strongest first: the headline is kept; per-source template lines, block
+membership and clutter patterns remove; then each remaining line is body-like ("good"), short,
+or in between ("near"), and the in-between lines borrow the verdict of their neighbours, as in
+jusText's context-sensitive pass. Last, an appended off-topic tail is cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from indexer.clean.blocks import block_reasons
+from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
+from indexer.clean.result import CleanResult, Verdict, build_result
+from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
+from indexer.clean.template import TemplateStats, line_key, template_score
+from indexer.clean.topic import Fragment, off_topic_tail
+from indexer.text import normalize
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    REMOVED = "removed"  # decided by template, block or pattern evidence
+    HEADLINE = "headline"
+    GOOD = "good"
+    NEAR = "near"
+    SHORT = "short"
+
+
+_DECISIVE = (Kind.GOOD, Kind.HEADLINE, Kind.REMOVED)
+_NAVIGATION_SCORE = {Kind.SHORT: 0.6, Kind.NEAR: 0.5}
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    template: TemplateStats | None = None,
+    settings: CleanSettings = DEFAULT_SETTINGS,
+) -> CleanResult:
+    """Remove clutter lines and an off-topic tail from a plain-text page (one paragraph a line)."""
+    lines = text.split("\n")
+    features = [line_features(line, settings) for line in lines]
+    verdicts: list[Verdict] = [None] * len(lines)
+    kinds = _first_pass(lines, features, verdicts, title, template, settings)
+    _resolve_by_context(kinds, verdicts, settings)
+    headline = title
+    if title is None:
+        guessed = _guess_headline(lines, features, kinds, verdicts, settings)
+        headline = lines[guessed] if guessed is not None else None
+    _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
+    return build_result(lines, verdicts)
+
+
+def _first_pass(
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    verdicts: list[Verdict],
+    title: str | None,
+    template: TemplateStats | None,
+    settings: CleanSettings,
+) -> list[Kind]:
+    blocks = block_reasons(features, settings)
+    title_low = normalize(title) if title else ""
+    kinds: list[Kind] = []
+    for i, (line, f) in enumerate(zip(lines, features, strict=True)):
+        if f.blank:
+            verdicts[i], kind = ("blank", 0.0), Kind.BLANK
+        elif title_low and _matches_title(f.low, title_low):
+            kind = Kind.HEADLINE
+        elif removal := (
+            _template_verdict(line, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
+        ):
+            verdicts[i], kind = removal, Kind.REMOVED
+        elif is_body_like(f, settings):
+            kind = Kind.GOOD
+        elif f.words <= settings.short_max_words:
+            kind = Kind.SHORT
+        else:
+            kind = Kind.NEAR
+        kinds.append(kind)
+    return kinds
+
+
+def _matches_title(low: str, title_low: str) -> bool:
+    """The headline line, also when the page appends " - Site Name" to it."""
+    return low == title_low or (low.startswith(title_low) and len(low) <= 1.5 * len(title_low) + 20)
+
+
+def _template_verdict(line: str, template: TemplateStats | None, settings: CleanSettings) -> Verdict:
+    if template is None:
+        return None
+    key = line_key(line, settings)
+    if key is None:
+        return None
+    score = template_score(template.line_count(key), template.doc_count, settings)
+    return ("site_template", score) if score is not None else None
+
+
+def _resolve_by_context(kinds: list[Kind], verdicts: list[Verdict], settings: CleanSettings) -> None:
+    """Near lines stay next to body on either side; short lines only between body on both sides."""
+    content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
+    for undecided, needs_both in ((Kind.NEAR, False), (Kind.SHORT, True)):
+        decided = {i: kinds[i] for i in content}
+        for pos, i in enumerate(content):
+            if kinds[i] is not undecided:
+                continue
+            before = _nearest_decisive(content, decided, pos, -1, settings.context_window)
+            after = _nearest_decisive(content, decided, pos, +1, settings.context_window)
+            sides = (before is Kind.GOOD or before is Kind.HEADLINE, after is Kind.GOOD)
+            if all(sides) if needs_both else any(sides):
+                kinds[i] = Kind.GOOD
+            else:
+                verdicts[i] = ("navigation", _NAVIGATION_SCORE[undecided])
+                kinds[i] = Kind.REMOVED
+
+
+def _nearest_decisive(
+    content: Sequence[int], kinds: dict[int, Kind], pos: int, step: int, window: int
+) -> Kind | None:
+    for offset in range(1, window + 1):
+        j = pos + step * offset
+        if not 0 <= j < len(content):
+            return None
+        kind = kinds[content[j]]
+        if kind in _DECISIVE:
+            return kind
+    return None
+
+
+def _guess_headline(
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    kinds: list[Kind],
+    verdicts: list[Verdict],
+    settings: CleanSettings,
+) -> int | None:
+    """Without a given title, keep the headline-shaped line just above the first run of body."""
+    content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
+    goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
+    start = next(
+        (a for a, b in zip(goods, goods[1:], strict=False) if b - a <= settings.context_window), None
+    )
+    if start is None:
+        return None
+    for pos in range(start - 1, max(start - 1 - settings.context_window - 2, -1), -1):
+        i = content[pos]
+        f = features[i]
+        if kinds[i] is Kind.GOOD:
+            return None
+        generic = verdicts[i] is None or verdicts[i][0] == "navigation"
+        if generic and 3 <= f.words <= 25 and not f.low.endswith("."):
+            verdicts[i] = None
+            kinds[i] = Kind.HEADLINE
+            return i
+    return None
+
+
+def _cut_off_topic_tail(
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    kinds: Sequence[Kind],
+    verdicts: list[Verdict],
+    headline: str | None,
+    settings: CleanSettings,
+) -> None:
+    body: list[Fragment] = []
+    previous_removed = False
+    for i, kind in enumerate(kinds):
+        if kind is Kind.BLANK:
+            continue
+        if verdicts[i] is not None:
+            previous_removed = True
+            continue
+        f = features[i]
+        headline_like = not is_body_like(f, settings) and not f.low.endswith(".")
+        body.append(Fragment(i, lines[i], f.words, may_start=previous_removed or headline_like))
+        previous_removed = False
+    found = off_topic_tail(body, headline, settings)
+    if found is None:
+        return
+    position, similarity = found
+    for fragment in body[position:]:
+        verdicts[fragment.index] = ("off_topic", 1.0 - similarity)

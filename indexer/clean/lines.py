@@ -1,0 +1,263 @@
+"""What one line looks like on its own: shape features and clutter patterns.
+
+Patterns run on the normalised head of the line (`CleanSettings.analysed_chars`), use only
+bounded alternations (no nested quantifiers), so a pathological line costs linear time at most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from indexer.clean.settings import CleanSettings
+from indexer.text import normalize
+
+TERMINAL_PUNCTUATION = tuple('.!?:;"\')…”’»')
+LINK_SEPARATORS = frozenset("|•·»›▪►◦")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    """Shape of one line, computed on its analysed head; `low` is its normalised form."""
+
+    low: str
+    words: int
+    stopword_ratio: float
+    title_case_ratio: float
+    terminal: bool
+    separators: int
+
+    @property
+    def blank(self) -> bool:
+        return self.words == 0
+
+
+def line_features(line: str, settings: CleanSettings) -> LineFeatures:
+    head = line[: settings.analysed_chars]
+    low = normalize(head)
+    tokens = head.split()
+    words = [w for w in _WORD.findall(low) if not w.isdigit()] if tokens else []
+    n_words = len(tokens)
+    stop = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    alpha_tokens = [t for t in tokens if t[:1].isalpha()]
+    capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
+    return LineFeatures(
+        low=low,
+        words=n_words,
+        stopword_ratio=stop / len(words) if words else 0.0,
+        title_case_ratio=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
+        terminal=low.endswith(TERMINAL_PUNCTUATION),
+        separators=sum(1 for t in tokens if t in LINK_SEPARATORS or (len(t) == 1 and t in "/-")),
+    )
+
+
+def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
+    """A line that reads like article prose: enough words, stop words, and a sentence ending."""
+    long_enough = f.words >= settings.good_min_words
+    ended = f.terminal or f.words >= settings.good_unpunctuated_min_words
+    prose = f.title_case_ratio < settings.title_case_min_ratio or f.words >= settings.good_unpunctuated_min_words
+    return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
+
+
+def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
+    return (
+        f.separators >= settings.link_list_min_separators
+        and f.separators >= settings.link_list_min_separators_per_word * f.words
+    )
+
+
+@dataclass(frozen=True)
+class _PhraseRule:
+    """A clutter phrase; `max_words_factor` scales `pattern_max_words`, `weak` rules never fire
+    on a body-like line."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    score: float
+    max_words_factor: float = 1.0
+    weak: bool = False
+
+
+_PHRASE_RULES: tuple[_PhraseRule, ...] = (
+    _PhraseRule(
+        "related",
+        re.compile(
+            r"^(read more|more|related|related stories|related articles|also read|see also|read also|"
+            r"recommended|must read|don'?t miss|read next|up next|next story|previous story|"
+            r"more on this|more from [\w ]{1,30}|watch|listen) ?[:>|»›-]"
+        ),
+        0.9,
+    ),
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b(newsletters?|sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|"
+            r"your inbox|in your inbox|enter your e-?mail|e-?mail address|unsubscribe)\b"
+        ),
+        0.85,
+        weak=True,
+    ),
+    _PhraseRule(
+        "share",
+        re.compile(
+            r"\b(share (this|on|via|the|article|story|page)|follow us|like us on facebook|"
+            r"share to|share with|sharing options|click to share)\b"
+        ),
+        0.85,
+        weak=True,
+    ),
+    _PhraseRule(
+        "caption",
+        re.compile(
+            r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|^photo(graph)?s?:|"
+            r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
+            r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
+            r"\bhide caption|\btoggle caption|\bview gallery)"
+        ),
+        0.85,
+        max_words_factor=2.0,
+    ),
+    _PhraseRule(
+        "byline",
+        re.compile(
+            r"^((additional )?reporting by|writing by|editing by|edited by|compiled by|written by|"
+            r"posted by|published by|story by|words by)\b"
+        ),
+        0.85,
+    ),
+    _PhraseRule(
+        "copyright",
+        re.compile(
+            r"(©|\(c\) ?(19|20)\d\d|\ball rights reserved|may not be (published|broadcast|rewritten|"
+            r"redistributed|reproduced|copied))"
+        ),
+        0.9,
+        max_words_factor=2.0,
+    ),
+    _PhraseRule(
+        "copyright",
+        re.compile(
+            r"\b(copyright|terms (of|and) (use|service|conditions)|privacy (policy|notice|statement)|"
+            r"cookie (policy|settings|preferences)|use of cookies|we use cookies)\b"
+        ),
+        0.75,
+        weak=True,
+    ),
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"(^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
+            r"partner content|story continues below advertisement)$|\bclick here\b|"
+            r"\bdownload (our|the) app\b|\bget the app\b|\balready a subscriber\b|"
+            r"\blog ?in to (continue|read)\b|\bcontinue reading\b|\bstart your free trial\b)"
+        ),
+        0.8,
+        weak=True,
+    ),
+    _PhraseRule(
+        "comments",
+        re.compile(
+            r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (closed|moderated)\b|"
+            r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
+            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^\d+ (comments?|replies)$)"
+        ),
+        0.8,
+        weak=True,
+    ),
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"^(tags?|topics?|filed under|categories|category|keywords|more about|sections?|"
+            r"you are (here|at)) ?:"
+        ),
+        0.8,
+    ),
+)
+
+_SHARE_WORDS = frozenset(
+    "share shares shared sharing tweet facebook twitter x linkedin whatsapp pinterest reddit email "
+    "e-mail mail print copy link messenger telegram flipboard sms tumblr digg stumbleupon delicious "
+    "bookmark google + this article story via on it pin save follow us instagram youtube rss feed "
+    "comment comments and the".split()
+)
+_SHARE_STRONG = frozenset(
+    "share tweet facebook twitter linkedin whatsapp pinterest reddit email print bookmark digg "
+    "instagram stumbleupon flipboard".split()
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_RELATIVE = "ago yesterday today hours hour hrs hr minutes minute mins min seconds secs days day weeks week"
+_DATE_ANCHORS = frozenset([*_MONTHS, *_WEEKDAYS.split(), *_RELATIVE.split()])
+_DATE_FILLER = frozenset(
+    "am pm a.m. p.m. gmt utc bst est edt cst cdt pst pdt cet cest ist aedt aest et pt "
+    "updated posted published last modified on at date time | - , : / by".split()
+)
+
+
+def _token_ratio(low: str, vocabulary: frozenset[str]) -> tuple[float, list[str]]:
+    tokens = [t.strip(",.:;()[]|") for t in low.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return 0.0, tokens
+    return sum(1 for t in tokens if t in vocabulary) / len(tokens), tokens
+
+
+def _is_share_line(f: LineFeatures, settings: CleanSettings) -> bool:
+    if f.words > settings.token_class_max_words:
+        return False
+    ratio, tokens = _token_ratio(f.low, _SHARE_WORDS)
+    return ratio >= settings.token_class_min_ratio and any(t in _SHARE_STRONG for t in tokens)
+
+
+def _is_timestamp_line(f: LineFeatures, settings: CleanSettings) -> bool:
+    if f.words > settings.token_class_max_words:
+        return False
+    tokens = [t.strip(",.:;()[]|") for t in f.low.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return False
+    anchored = False
+    dated = 0
+    for t in tokens:
+        if t in _DATE_ANCHORS:
+            anchored = True
+            dated += 1
+        elif t in _DATE_FILLER or t[:1].isdigit() and not t.rstrip("stndrdth").isalpha():
+            anchored = anchored or ":" in t or "/" in t
+            dated += 1
+    return anchored and dated / len(tokens) >= settings.token_class_min_ratio
+
+
+def _is_byline(line: str, f: LineFeatures) -> bool:
+    """'By Jane Doe', 'By Jane Doe, Staff Writer': short, 'by' then capitalised names."""
+    if not f.low.startswith("by ") or f.words > 8 or f.low.endswith(("?", "!")):
+        return False
+    names = [t for t in line.split()[1:] if t[:1].isalpha()]
+    return bool(names) and sum(1 for t in names if t[0].isupper()) / len(names) >= 0.5
+
+
+def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple[str, float] | None:
+    """The clutter kind a line's own wording or token make-up proves, with a confidence score."""
+    if f.blank:
+        return None
+    if is_link_list(f, settings):
+        return "link_list", 0.8
+    if _is_share_line(f, settings):
+        return "share", 0.9
+    if _is_timestamp_line(f, settings):
+        return "timestamp", 0.85
+    if _is_byline(line, f):
+        return "byline", 0.8
+    body_like = is_body_like(f, settings)
+    for rule in _PHRASE_RULES:
+        if f.words > settings.pattern_max_words * rule.max_words_factor or (rule.weak and body_like):
+            continue
+        if rule.pattern.search(f.low):
+            return rule.reason, rule.score
+    return None

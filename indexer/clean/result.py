@@ -1,0 +1,60 @@
+"""The cleaner's output and the one place that turns per-line verdicts into character spans.
+
+Rebuild invariant: the input is split on "\\n" into lines; `spans` are disjoint, sorted, and
+together with the kept segments (their complement) tile the input exactly, and the
+concatenation of the kept segments equals `text == "\\n".join(kept lines)`. A removed line's
+span takes the newline after it, except after the last kept line, where it takes the newline
+before it; so no separator is ever lost or doubled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A removed character range [start, end) of the submitted text and why it went."""
+
+    start: int
+    end: int
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Cleaned text (kept lines joined by "\\n") and every removed range."""
+
+    text: str
+    spans: tuple[RemovedSpan, ...]
+
+
+Verdict = tuple[str, float] | None  # (reason, score) for a removed line, None for a kept one
+
+
+def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResult:
+    """Assemble the cleaned text and the merged spans (adjacent lines removed for the same reason
+    form one span, scored by their maximum)."""
+    kept_positions = [i for i, v in enumerate(verdicts) if v is None]
+    last_kept = kept_positions[-1] if kept_positions else -1
+    spans: list[RemovedSpan] = []
+    offset = 0
+    for i, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if verdict is None:
+            continue
+        if i > last_kept >= 0:
+            start -= 1  # trailing clutter: take the newline that ends the last kept line
+        elif i < len(lines) - 1:
+            end += 1  # take this line's own newline
+        reason, score = verdict
+        previous = spans[-1] if spans else None
+        if previous and previous.end == start and previous.reason == reason:
+            spans[-1] = RemovedSpan(previous.start, end, reason, max(previous.score, score))
+        else:
+            spans.append(RemovedSpan(start, end, reason, round(score, 3)))
+    text = "\n".join(lines[i] for i in kept_positions)
+    return CleanResult(text=text, spans=tuple(spans))

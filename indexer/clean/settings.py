@@ -1,0 +1,84 @@
+"""Every threshold of the cleaner, in one documented place (like trafilatura's settings.cfg).
+
+The defaults were tuned on the tuning halves of the benchmarks in `bench/clean_bench.py`
+(L3S-GN1 lines, Zyte AEB, WCXB); the reporting halves were never used to pick a value. The bias is
+deliberate: removing a real article line costs more than keeping a line of clutter, so every
+"remove" rule demands more evidence than its "keep" counterpart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    # --- bounded work -------------------------------------------------------------------------
+    # Only this many leading characters of a line are matched against patterns and tokenised
+    # for shape features; a 1 MB line without newline is judged on its head (it is never clutter
+    # of the kinds we look for past that point, and it keeps every line O(1)).
+    analysed_chars: int = 2000
+
+    # --- line shape: what an article sentence looks like ---------------------------------------
+    # A line is "body-like" (good) with at least this many words and this share of English
+    # stop words; jusText uses 0.30/0.32 for paragraphs, lines are noisier so we ask less.
+    good_min_words: int = 10
+    good_min_stopword_ratio: float = 0.22
+    # Without terminal punctuation a line must be longer to count as body (headlines and
+    # teasers are short and unpunctuated).
+    good_unpunctuated_min_words: int = 25
+    # Below this many words a line carries no evidence of its own: its neighbours decide.
+    short_max_words: int = 4
+    # A line whose words are mostly Capitalised is a headline/menu, not prose.
+    title_case_min_ratio: float = 0.7
+    # Link lists: at least this many menu separators (| • · » ›) and this many per word.
+    link_list_min_separators: int = 2
+    link_list_min_separators_per_word: float = 0.15
+
+    # --- patterns (newsletter, share, caption, byline, copyright, promo, timestamp) -------------
+    # Phrase patterns only fire on lines no longer than this (a 60-word paragraph that mentions
+    # "subscribe" is article text, a 12-word "Subscribe to our newsletter" line is not).
+    pattern_max_words: int = 30
+    # Token-class lines (share buttons, timestamps) need this share of their words in the class.
+    token_class_min_ratio: float = 0.6
+    token_class_max_words: int = 14
+
+    # --- context: who decides for short and near-good lines -------------------------------------
+    # Non-blank lines looked at on each side when a short line borrows its neighbours' verdict.
+    context_window: int = 3
+
+    # --- block structure ("Related", "MORE:", comments) ----------------------------------------
+    # A block header is a short line (at most this many words).
+    block_header_max_words: int = 7
+    # A related-headlines block ends at the first line that reads like body again: at least this
+    # many words, terminal punctuation and the good-line stop-word ratio ...
+    block_resume_min_words: int = 16
+    # ... and at most this many lines are swallowed by one related block.
+    related_block_max_lines: int = 40
+    # A comments header only opens a block once this many body words were seen before it (a
+    # "Comments (3)" link in the page header must not eat the article).
+    comments_min_body_words_before: int = 60
+
+    # --- per-source template lines -------------------------------------------------------------
+    # A line is site template when it recurs in at least `template_min_docs` articles of the
+    # source AND in at least `template_min_share` of the source's articles, and the source has at
+    # least `template_min_source_docs` articles. Deterministic given the two counts.
+    template_min_source_docs: int = 5
+    template_min_docs: int = 3
+    template_min_share: float = 0.3
+    # Only lines up to this many words are template candidates (keeps the per-source counters
+    # small; long paragraphs are article text).
+    template_max_words: int = 60
+
+    # --- topical coherence (off-topic appended fragments) ---------------------------------------
+    # Hashed term space for the TF vectors (sklearn HashingVectorizer, English stop words).
+    topic_n_features: int = 2**18
+    # A tail fragment (starting at a headline-like line or after a removed block, in the second
+    # half of the body) is off topic if its cosine similarity with the article before it is below
+    # this value ...
+    off_topic_max_similarity: float = 0.08
+    # ... and both sides hold at least this many words (short tails carry too little evidence).
+    off_topic_min_words: int = 40
+
+
+DEFAULT_SETTINGS = CleanSettings()

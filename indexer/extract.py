@@ -1,0 +1,151 @@
+"""HTML -> plain-text lines (one paragraph a line) with trafilatura, bounded in size and time.
+
+trafilatura has no timeout and is not thread-safe, so `HtmlExtractor` runs it in a capped
+process pool and gives up on a call after `timeout_seconds`, replacing the pool (a worker stuck
+in lxml cannot be interrupted any other way). `extract_page` is the in-process function the pool
+runs; it never raises on bad input, it returns an empty page.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import re
+from dataclasses import dataclass
+from typing import Self
+
+import trafilatura
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    # Larger inputs are cut here before parsing: the article is near the top and the parse
+    # cost grows with the page (5 MB pages exist: inlined scripts, base64 images).
+    max_input_chars: int = 3_000_000
+    # A page whose head has more than this share of control or replacement characters is binary.
+    max_binary_ratio: float = 0.05
+    # How much of the head the binary check reads.
+    binary_probe_chars: int = 4096
+    # Worker processes (each holds a trafilatura/lxml instance) and seconds allowed per page.
+    max_workers: int = 2
+    timeout_seconds: float = 10.0
+
+
+DEFAULT_EXTRACT_SETTINGS = ExtractSettings()
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """The page's headline (None if not found) and its text, one paragraph a line, without the
+    headline: pass both to `clean_text(text, title=title)`."""
+
+    title: str | None
+    text: str
+
+
+class ExtractionTimeout(TimeoutError):
+    """trafilatura did not finish within `ExtractSettings.timeout_seconds`; the pool was replaced."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_EMPTY = ExtractedPage(title=None, text="")
+
+
+def _decode(html: str | bytes, settings: ExtractSettings) -> str | None:
+    """Text of the page cut to size, or None when it is binary junk."""
+    if isinstance(html, bytes):
+        html = html[: settings.max_input_chars * 4].decode("utf-8", errors="replace")
+    html = html[: settings.max_input_chars]
+    probe = html[: settings.binary_probe_chars]
+    if not probe.strip() or len(_CONTROL.findall(probe)) > settings.max_binary_ratio * len(probe):
+        return None
+    return html.replace("\x00", "")
+
+
+def _tidy_lines(text: str, title: str | None) -> str:
+    """Strip each line, drop empty ones and a leading copy of the headline."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if title and lines and lines[0].casefold() == title.strip().casefold():
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS) -> ExtractedPage:
+    """Headline and main text of an HTML page; favours recall (the line cleaner removes clutter
+    after), leaves comments out, keeps tables. Never raises on malformed input."""
+    decoded = _decode(html, settings)
+    if decoded is None:
+        return _EMPTY
+    try:
+        document = trafilatura.bare_extraction(
+            decoded,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=True,
+            include_tables=True,
+            deduplicate=False,
+        )
+    except Exception as error:  # noqa: BLE001 - hostile markup breaks lxml in many ways; never crash
+
+        logger.warning("trafilatura failed on a page: %r", error)
+        return _EMPTY
+    if document is None:
+        return _EMPTY
+    title = (document.title or "").strip() or None
+    return ExtractedPage(title=title, text=_tidy_lines(document.text or "", title))
+
+
+class HtmlExtractor:
+    """A capped process pool running `extract_page` with a per-call timeout.
+
+    Use as a context manager (or call `close`); the service's lifespan should own one instance.
+    """
+
+    def __init__(self, settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS) -> None:
+        if settings.max_workers < 1:
+            raise ValueError(f"max_workers must be >= 1, got {settings.max_workers}")
+        if settings.timeout_seconds <= 0:
+            raise ValueError(f"timeout_seconds must be > 0, got {settings.timeout_seconds}")
+        self.settings = settings
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+        return concurrent.futures.ProcessPoolExecutor(max_workers=self.settings.max_workers)
+
+    def extract(self, html: str | bytes) -> ExtractedPage:
+        """Extract one page; raises `ExtractionTimeout` when it takes too long."""
+        future = self._pool.submit(extract_page, html, self.settings)
+        try:
+            return future.result(timeout=self.settings.timeout_seconds)
+        except concurrent.futures.TimeoutError:
+            self._replace_pool()
+            raise ExtractionTimeout(
+                f"HTML extraction exceeded {self.settings.timeout_seconds:.1f}s; page skipped"
+            ) from None
+        except concurrent.futures.process.BrokenProcessPool:
+            # A worker died (e.g. out of memory on a hostile page): start fresh, report no text.
+            logger.warning("extraction worker died; replacing the pool")
+            self._replace_pool()
+            return _EMPTY
+
+    def _replace_pool(self) -> None:
+        """Kill the workers (a running trafilatura call cannot be cancelled) and start a new pool."""
+        old = self._pool
+        self._pool = self._new_pool()
+        # ProcessPoolExecutor has no public way to stop a running task; terminating its worker
+        # processes is the documented-by-practice escape hatch.
+        for process in list(getattr(old, "_processes", {}).values()):
+            process.terminate()
+        old.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
