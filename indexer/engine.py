@@ -13,7 +13,14 @@ from indexer import similarity
 from indexer.clean import CleanResult, clean_text, line_keys
 from indexer.config import IndexConfig
 from indexer.fingerprint import Fingerprint, fingerprinter_for
-from indexer.relations import COPY_RELATIONS, Relation, copy_evidence, copy_relation, relation_score
+from indexer.relations import (
+    COPY_RELATIONS,
+    CopyEvidence,
+    Relation,
+    copy_evidence,
+    copy_relation,
+    relation_score,
+)
 from indexer.storage.base import (
     ArticleRecord,
     ArticleStore,
@@ -62,6 +69,14 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    relation: Relation | None
+    score: float | None
+    evidence: CopyEvidence
+    similarity: similarity.SimilarityScores
+
+
+@dataclass(frozen=True)
 class IndexResult:
     id: str
     matches: list[Match]
@@ -86,6 +101,28 @@ class Prepared:
     def band_keys(self) -> np.ndarray:
         """Shingle LSH bands plus the exact-content key, which finds exact copies in hot buckets."""
         return np.append(self.fingerprint.band_keys, np.uint64(self.fingerprint.exact_key))
+
+
+def _evidence(fingerprint: Fingerprint, content_hash: bytes, signature: np.ndarray, shingle_count: int) -> CopyEvidence:
+    exact = content_hash == fingerprint.content_hash and fingerprint.shingle_count > 0
+    return copy_evidence(fingerprint.signature, fingerprint.shingle_count, signature, shingle_count, exact=exact)
+
+
+def verdict(evidence: CopyEvidence, scores: similarity.SimilarityScores | None) -> tuple[Relation | None, float | None]:
+    """The relation and score of a pair: copy relations from shingles first, then reworded / same story."""
+    relation = copy_relation(evidence)
+    if relation == "exact":
+        strength = 1.0
+    elif relation == "near_duplicate":
+        strength = evidence.jaccard
+    elif relation == "syndicated":
+        strength = max(evidence.query_in_match, evidence.match_in_query)
+    elif scores is not None:
+        relation = similarity.classify(scores)
+        strength = scores.paraphrase if relation == "paraphrase" else scores.same_story
+    if relation is None:
+        return None, None
+    return relation, relation_score(relation, strength)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -161,38 +198,25 @@ class Index:
     # -- matching ----------------------------------------------------------------------------
 
     def _relate(self, prepared: Prepared, candidates: Sequence, limit: int) -> list[Match]:
-        fingerprint = prepared.fingerprint
+        undecided: list[tuple[StoredArticle, CopyEvidence]] = []
         matches: list[Match] = []
-        undecided = []
         for candidate in candidates:
             stored = candidate.article
-            evidence = copy_evidence(
-                fingerprint.signature,
-                fingerprint.shingle_count,
-                stored.signature,
-                stored.shingle_count,
-                exact=stored.content_hash == fingerprint.content_hash and fingerprint.shingle_count > 0,
-            )
-            relation = copy_relation(evidence)
+            evidence = _evidence(prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count)
+            relation, score = verdict(evidence, None)
             if relation is None:
                 undecided.append((stored, evidence))
-                continue
-            strength = 1.0 if relation == "exact" else (
-                evidence.jaccard if relation == "near_duplicate"
-                else max(evidence.query_in_match, evidence.match_in_query)
-            )
-            matches.append(self._match(stored, relation, relation_score(relation, strength), evidence, None))
+            else:
+                matches.append(self._match(stored, relation, score, evidence, None))
         if undecided:
+            # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
             profiles = [similarity.SimilarityProfile.from_bytes(stored.profile) for stored, _ in undecided]
-            terms = np.concatenate([similarity.document_terms(prepared.profile)] + [similarity.document_terms(p) for p in profiles])
-            idf = _IdfTable(self.store, terms)
+            idf = _IdfTable(self.store, np.concatenate([similarity.document_terms(p) for p in [prepared.profile, *profiles]]))
             for (stored, evidence), profile in zip(undecided, profiles):
                 scores = similarity.compare(prepared.profile, profile, idf)
-                relation = similarity.classify(scores)
-                if relation is None:
-                    continue
-                strength = scores.paraphrase if relation == "paraphrase" else scores.same_story
-                matches.append(self._match(stored, relation, relation_score(relation, strength), evidence, scores))
+                relation, score = verdict(evidence, scores)
+                if relation is not None:
+                    matches.append(self._match(stored, relation, score, evidence, scores))
         matches.sort(key=lambda m: (-m.score, m.id))
         return matches[:limit]
 
@@ -241,6 +265,18 @@ class Index:
         )
         matches, _ = self._find(prepared, exclude_id=article_id, limit=limit)
         return matches
+
+    def compare(self, a: ArticleInput, b: ArticleInput) -> Comparison:
+        """Relate two articles without touching the index (document frequencies are only read)."""
+        first, second = self.prepare(a), self.prepare(b)
+        evidence = _evidence(
+            first.fingerprint, second.fingerprint.content_hash, second.fingerprint.signature,
+            second.fingerprint.shingle_count,
+        )
+        idf = _IdfTable(self.store, np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)]))
+        scores = similarity.compare(first.profile, second.profile, idf)
+        relation, score = verdict(evidence, scores)
+        return Comparison(relation, score, evidence, scores)
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -8,8 +8,7 @@ files and finds them, atomically per article.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,6 +102,10 @@ class ArticleStore(ABC):
         """Check or write the config manifest; raises `ConfigMismatch` for a store of another config."""
 
     @abstractmethod
+    def manifest_matches(self) -> bool:
+        """Whether the stored manifest is this config's (False when missing or different)."""
+
+    @abstractmethod
     def get(self, article_id: str) -> StoredArticle | None: ...
 
     @abstractmethod
@@ -139,11 +142,6 @@ class ArticleStore(ABC):
     @abstractmethod
     def clear(self) -> None:
         """Remove every key of this namespace (used by `reindex` and tests)."""
-
-    @contextmanager
-    def writing_session(self) -> Iterator[None]:
-        """Group many writes; backends that can batch override this."""
-        yield
 
 
 @dataclass(frozen=True)

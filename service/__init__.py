@@ -1,0 +1,1 @@
+"""syndetect HTTP service: a thin FastAPI layer over the `indexer` library."""

@@ -1,0 +1,81 @@
+"""The FastAPI application: the lifespan owns Redis (embedded or external), the pool and the workers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import redis
+from fastapi import FastAPI
+
+from indexer.config import DEFAULT_CONFIG
+from indexer.engine import Index
+from indexer.extract import ExtractSettings, HtmlExtractor
+from indexer.storage import StoreUnavailable
+from indexer.storage.redis import RedisStore
+from service.deps import Resources
+from service.embedded_redis import redis_server
+from service.errors import install_error_handlers
+from service.limits import BodySizeLimit
+from service.metrics import Metrics, MetricsMiddleware
+from service.routes import articles, health, queries
+from service.settings import Settings, get_settings
+
+log = logging.getLogger("syndetect")
+
+
+def redis_client(url: str, settings: Settings) -> redis.Redis:
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=settings.redis_timeout_s,
+        socket_connect_timeout=settings.redis_timeout_s,
+        health_check_interval=15,
+        max_connections=64,
+    )
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.dependency_overrides.get(get_settings, get_settings)()
+    with redis_server(settings.redis_url, settings.data_dir) as url:
+        async with _serving(app, settings, url):
+            yield
+
+
+@asynccontextmanager
+async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[None]:
+    client = redis_client(url, settings)
+    store = RedisStore(client, DEFAULT_CONFIG, settings.namespace)
+    extractor = HtmlExtractor(ExtractSettings(max_workers=settings.html_workers, timeout_seconds=settings.html_timeout_s))
+    resources = Resources(index=Index(store, DEFAULT_CONFIG), extractor=extractor)
+    try:
+        resources.ready_index()  # a config mismatch refuses to start; an unreachable Redis does not
+    except StoreUnavailable as exc:
+        log.warning("Redis is not reachable yet (%s); requests answer 503 until it is", exc)
+    app.state.resources = resources
+    try:
+        yield
+    finally:
+        extractor.close()
+        client.close()
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="syndetect",
+        version="0.1.0",
+        description="Duplicate and syndication detector for news pipelines.",
+        lifespan=lifespan,
+    )
+    app.state.metrics = Metrics()
+    install_error_handlers(app)
+    app.include_router(articles.router)
+    app.include_router(queries.router)
+    app.include_router(health.router)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,81 @@
+"""/v1/articles: index (upsert), read, delete, and list matches of stored articles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from indexer.engine import cluster_id_for
+from service.deps import IndexDep, ResourcesDep, SettingsDep
+from service.errors import problem_for
+from service.presenters import index_out, match_out
+from service.schemas import (
+    ArticleContent,
+    ArticleId,
+    ArticleOut,
+    BatchItemOut,
+    BatchOut,
+    BatchRequest,
+    IndexOut,
+    MatchesOut,
+)
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+IdPath = Annotated[ArticleId, Path(description="The client's article id")]
+Limit = Annotated[int | None, Query(gt=0, le=100, description="Most matches to return")]
+
+
+@router.put("/{article_id}", response_model=IndexOut)
+def put_article(
+    article_id: IdPath, content: ArticleContent, index: IndexDep, resources: ResourcesDep, settings: SettingsDep,
+    limit: Limit = None,
+) -> IndexOut:
+    """Index (insert or replace) an article; returns the matches found at write time and its cluster."""
+    result = index.upsert(resources.to_article(content, article_id), limit=limit or settings.match_limit)
+    return index_out(result)
+
+
+@router.post("/batch", response_model=BatchOut)
+def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> BatchOut:
+    """Index up to `max_batch` articles in order; one item's failure does not fail the others."""
+    if len(request.articles) > settings.max_batch:
+        raise ValueError(f"a batch holds at most {settings.max_batch} articles, got {len(request.articles)}")
+    results = []
+    for item in request.articles:
+        try:
+            result = index.upsert(resources.to_article(item, item.id), limit=settings.match_limit)
+            results.append(BatchItemOut(id=item.id, ok=True, result=index_out(result)))
+        except Exception as exc:  # each item answers for itself, as the contract promises
+            found = problem_for(exc)
+            if found is None:
+                raise
+            results.append(BatchItemOut(id=item.id, ok=False, error=found))
+    return BatchOut(results=results)
+
+
+@router.get("/{article_id}", response_model=ArticleOut)
+def get_article(article_id: IdPath, index: IndexDep) -> ArticleOut:
+    stored, cluster = index.get(article_id)
+    return ArticleOut(
+        id=stored.id,
+        cluster_id=cluster_id_for(cluster.canonical_id),
+        canonical_id=cluster.canonical_id,
+        cluster_size=cluster.size,
+        shingles=stored.shingle_count,
+        **{k: stored.meta.get(k) for k in ("title", "url", "source", "published_at")},
+    )
+
+
+@router.delete("/{article_id}", status_code=204)
+def delete_article(article_id: IdPath, index: IndexDep) -> Response:
+    """Remove an article and every index entry of it; it is never returned again."""
+    index.delete(article_id)
+    return Response(status_code=204)
+
+
+@router.get("/{article_id}/matches", response_model=MatchesOut)
+def article_matches(article_id: IdPath, index: IndexDep, settings: SettingsDep, limit: Limit = None) -> MatchesOut:
+    """The current matches of a stored article (recomputed from its stored fingerprints)."""
+    return MatchesOut(matches=[match_out(m) for m in index.matches_of(article_id, limit=limit or settings.match_limit)])
