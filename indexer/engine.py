@@ -139,12 +139,26 @@ def cluster_id_for(canonical_id: str) -> str:
     return "c_" + hashlib.sha1(canonical_id.encode("utf-8")).hexdigest()[:16]
 
 
-class _IdfTable:
-    """IDF weights of a known set of term ids, fetched from the store in one round trip."""
+@dataclass(frozen=True)
+class PendingTerms:
+    """Document-frequency changes a write is about to make, so its matches are scored as after it."""
 
-    def __init__(self, store: ArticleStore, term_ids: np.ndarray):
+    added: np.ndarray
+    removed: np.ndarray
+    count_delta: int
+
+
+NO_PENDING_TERMS = PendingTerms(np.empty(0, np.uint32), np.empty(0, np.uint32), 0)
+
+
+class _IdfTable:
+    """Smoothed IDF (sklearn's log((1+n)/(1+df))+1) of a known set of terms, in one round trip."""
+
+    def __init__(self, store: ArticleStore, term_ids: np.ndarray, pending: PendingTerms = NO_PENDING_TERMS):
         self._terms = np.unique(term_ids.astype(np.uint32))
-        self._weights = store.idf(self._terms) if len(self._terms) else np.ones(1)
+        total, df = store.document_frequencies(self._terms)
+        df = df.astype(np.float64) + np.isin(self._terms, pending.added) - np.isin(self._terms, pending.removed)
+        self._weights = np.log((1.0 + total + pending.count_delta) / (1.0 + df)) + 1.0
 
     def __call__(self, term_ids: np.ndarray) -> np.ndarray:
         """Weights of `term_ids`; ids outside the fetched set get the rarest weight seen."""
@@ -197,7 +211,9 @@ class Index:
 
     # -- matching ----------------------------------------------------------------------------
 
-    def _relate(self, prepared: Prepared, candidates: Sequence, limit: int) -> list[Match]:
+    def _relate(
+        self, prepared: Prepared, candidates: Sequence, limit: int, pending: PendingTerms = NO_PENDING_TERMS
+    ) -> list[Match]:
         undecided: list[tuple[StoredArticle, CopyEvidence]] = []
         matches: list[Match] = []
         for candidate in candidates:
@@ -211,7 +227,8 @@ class Index:
         if undecided:
             # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
             profiles = [similarity.SimilarityProfile.from_bytes(stored.profile) for stored, _ in undecided]
-            idf = _IdfTable(self.store, np.concatenate([similarity.document_terms(p) for p in [prepared.profile, *profiles]]))
+            terms = np.concatenate([similarity.document_terms(p) for p in [prepared.profile, *profiles]])
+            idf = _IdfTable(self.store, terms, pending)
             for (stored, evidence), profile in zip(undecided, profiles):
                 scores = similarity.compare(prepared.profile, profile, idf)
                 relation, score = verdict(evidence, scores)
@@ -233,17 +250,14 @@ class Index:
             meta=stored.meta,
         )
 
-    def _find(self, prepared: Prepared, *, exclude_id: str | None, limit: int):
-        candidates, own = self.store.candidates(
-            prepared.band_keys, prepared.salient_keys, exclude_id=exclude_id, limit=CANDIDATE_LIMIT
-        )
-        return self._relate(prepared, candidates, limit), own
+    def _candidates(self, prepared: Prepared, exclude_id: str | None):
+        return self.store.candidates(prepared.band_keys, prepared.salient_keys, exclude_id=exclude_id, limit=CANDIDATE_LIMIT)
 
     def match(self, article: ArticleInput, limit: int = 10) -> tuple[list[Match], CleanResult]:
         """Read-only: what the index holds that relates to this article."""
         prepared = self.prepare(article)
-        matches, _ = self._find(prepared, exclude_id=None, limit=limit)
-        return matches, prepared.clean
+        candidates, _ = self._candidates(prepared, None)
+        return self._relate(prepared, candidates, limit), prepared.clean
 
     def matches_of(self, article_id: str, limit: int = 10) -> list[Match]:
         """Matches of a stored article, recomputed from its stored fingerprint and profile."""
@@ -263,8 +277,8 @@ class Index:
             salient_keys=keys.salient_keys,
             line_keys=stored.line_keys,
         )
-        matches, _ = self._find(prepared, exclude_id=article_id, limit=limit)
-        return matches
+        candidates, _ = self._candidates(prepared, article_id)
+        return self._relate(prepared, candidates, limit)
 
     def compare(self, a: ArticleInput, b: ArticleInput) -> Comparison:
         """Relate two articles without touching the index (document frequencies are only read)."""
@@ -273,7 +287,8 @@ class Index:
             first.fingerprint, second.fingerprint.content_hash, second.fingerprint.signature,
             second.fingerprint.shingle_count,
         )
-        idf = _IdfTable(self.store, np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)]))
+        terms = np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)])
+        idf = _IdfTable(self.store, terms)
         scores = similarity.compare(first.profile, second.profile, idf)
         relation, score = verdict(evidence, scores)
         return Comparison(relation, score, evidence, scores)
@@ -286,10 +301,17 @@ class Index:
             raise ValueError("an article to index needs an id")
         prepared = self.prepare(article)
         for _ in range(_WRITE_ATTEMPTS):
-            matches, previous = self._find(prepared, exclude_id=article.id, limit=limit)
+            candidates, previous = self._candidates(prepared, article.id)
             if previous is not None and self._unchanged(previous, prepared):
-                cluster = self.store.cluster(article.id)
-                return IndexResult(article.id, matches, cluster, prepared.clean, changed=False)
+                matches = self._relate(prepared, candidates, limit)
+                return IndexResult(article.id, matches, self.store.cluster(article.id), prepared.clean, changed=False)
+            previous_keys = self._previous_keys(previous) if previous else None
+            pending = PendingTerms(
+                added=similarity.document_terms(prepared.profile),
+                removed=previous_keys.term_ids if previous_keys else NO_PENDING_TERMS.removed,
+                count_delta=0 if previous else 1,
+            )
+            matches = self._relate(prepared, candidates, limit, pending)
             record = ArticleRecord(
                 id=article.id,
                 content_hash=prepared.fingerprint.content_hash,
@@ -306,7 +328,7 @@ class Index:
                 neighbors=tuple(m.id for m in matches if m.relation in COPY_RELATIONS),
             )
             try:
-                written = self.store.write(record, previous, self._previous_keys(previous) if previous else None)
+                written = self.store.write(record, previous, previous_keys)
             except WriteConflict:
                 continue
             return IndexResult(article.id, matches, written.cluster, prepared.clean, changed=True)

@@ -37,7 +37,7 @@ def redis_client(url: str, settings: Settings) -> redis.Redis:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings: Settings = app.dependency_overrides.get(get_settings, get_settings)()
+    settings: Settings = app.dependency_overrides[get_settings]()
     with redis_server(settings.redis_url, settings.data_dir) as url:
         async with _serving(app, settings, url):
             yield
@@ -61,21 +61,22 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
         client.close()
 
 
-def create_app() -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; `settings` (tests, embedding) replaces the environment's for every dependency."""
+    settings = settings or get_settings()
     app = FastAPI(
         title="syndetect",
         version="0.1.0",
         description="Duplicate and syndication detector for news pipelines.",
         lifespan=lifespan,
     )
+    app.dependency_overrides[get_settings] = lambda: settings
     app.state.metrics = Metrics()
     install_error_handlers(app)
     app.include_router(articles.router)
     app.include_router(queries.router)
     app.include_router(health.router)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
-    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
 
-
-app = create_app()

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             import uvicorn
 
-            uvicorn.run("service.app:app", host=args.host, port=args.port, workers=args.workers)
+            uvicorn.run("service.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
             return 0
         if args.command == "reindex":
             with open_index(settings, check_manifest=False) as index:

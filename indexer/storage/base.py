@@ -127,8 +127,8 @@ class ArticleStore(ABC):
     def cluster(self, article_id: str) -> ClusterInfo | None: ...
 
     @abstractmethod
-    def idf(self, term_ids: np.ndarray) -> np.ndarray:
-        """Smoothed IDF weights from the document frequencies counted so far."""
+    def document_frequencies(self, term_ids: np.ndarray) -> tuple[int, np.ndarray]:
+        """The number of articles, and how many contain each term (counted online, never refit)."""
 
     @abstractmethod
     def line_stats(self, source: str, keys: Sequence[str]) -> LineStats: ...

@@ -179,7 +179,7 @@ class RedisStore(ArticleStore):
             return None
         return ClusterInfo(canonical_id=reply[0].decode(), size=int(reply[1]), truncated=bool(reply[2]))
 
-    def idf(self, term_ids: np.ndarray) -> np.ndarray:
+    def document_frequencies(self, term_ids: np.ndarray) -> tuple[int, np.ndarray]:
         terms = np.asarray(term_ids, dtype=np.uint32)
         pipe = self.client.pipeline(transaction=False)
         pipe.get(self._key("count"))
@@ -189,10 +189,8 @@ class RedisStore(ArticleStore):
                 args += ["GET", "u32", f"#{term}"]
             pipe.execute_command("BITFIELD_RO", self._key("df"), *args)
         replies = self._call(pipe.execute)
-        total = int(replies[0] or 0)
-        df = np.asarray(replies[1], dtype=np.float64) if len(terms) else np.empty(0)
-        # sklearn's smooth_idf: log((1 + n) / (1 + df)) + 1
-        return np.log((1.0 + total) / (1.0 + df)) + 1.0
+        df = np.asarray(replies[1], dtype=np.int64) if len(terms) else np.empty(0, dtype=np.int64)
+        return int(replies[0] or 0), df
 
     def line_stats(self, source: str, keys: Sequence[str]) -> LineStats:
         fields = ["_n", *keys]

@@ -1,0 +1,148 @@
+"""The storage contract, on a real Redis server."""
+
+import numpy as np
+import pytest
+
+from indexer.config import DEFAULT_CONFIG, IndexConfig, MinHashScheme
+from indexer.engine import ArticleInput, ArticleNotFound
+from indexer.storage import ConfigMismatch
+from indexer.storage.redis import RedisStore
+from tests.conftest import read_fixture
+
+SEED = read_fixture("similarity", "002_7c2d817576f8b079.txt")
+BRIDGE = read_fixture("articles", "harbour_bridge.txt")
+FROST = read_fixture("articles", "orchard_frost.txt")
+
+
+def _first_half(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[: len(lines) // 2])
+
+
+def _namespace_state(store: RedisStore) -> dict:
+    """Every key of the namespace with its value, so a test can compare whole states."""
+    client = store.client
+    state = {}
+    for key in store.key_names():
+        kind = client.type(key)
+        if kind == b"hash":
+            state[key] = client.hgetall(key)
+        elif key.endswith(b":df"):
+            # BITFIELD grows the string as terms arrive; trailing zero counters are no data.
+            state[key] = client.get(key).rstrip(b"\0")
+        else:
+            state[key] = client.get(key)
+    return state
+
+
+def test_insert_then_query_finds_copy(index):
+    index.upsert(ArticleInput(SEED, id="orig"))
+    matches, _ = index.match(ArticleInput(_first_half(SEED), title="A new headline"))
+    assert [m.id for m in matches][:1] == ["orig"]
+    assert matches[0].relation == "syndicated"
+
+
+def test_exact_copy_after_retyping(index):
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    retyped = BRIDGE.replace('"', "\u201c").replace("  ", " ").replace("\n", "\n\n")
+    matches, _ = index.match(ArticleInput(retyped))
+    assert (matches[0].id, matches[0].relation) == ("bridge", "exact")
+
+
+def test_unrelated_article_is_not_a_copy(index):
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    matches, _ = index.match(ArticleInput(FROST))
+    assert all(m.relation not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in matches)
+
+
+def test_delete_leaves_no_key_behind(index, store):
+    index.upsert(ArticleInput(FROST, id="frost", source="example.com"))
+    before = _namespace_state(store)
+    index.upsert(ArticleInput(BRIDGE, id="bridge", source="example.com"))
+    index.upsert(ArticleInput(_first_half(BRIDGE), id="bridge-copy", source="other.org"))
+    index.delete("bridge")
+    index.delete("bridge-copy")
+    after = _namespace_state(store)
+    after.pop(store.prefix.encode() + b"seq")
+    before.pop(store.prefix.encode() + b"seq", None)
+    assert after == before
+    with pytest.raises(ArticleNotFound):
+        index.delete("bridge")
+
+
+def test_deleted_article_is_never_returned(index):
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    index.delete("bridge")
+    matches, _ = index.match(ArticleInput(BRIDGE))
+    assert matches == []
+    assert index.store.get("bridge") is None
+
+
+def test_upsert_replaces_content(index, store):
+    index.upsert(ArticleInput(BRIDGE, id="a"))
+    state_with_bridge = _namespace_state(store)
+    index.upsert(ArticleInput(FROST, id="a"))
+    assert [m.id for m in index.match(ArticleInput(BRIDGE))[0]] == []
+    assert [m.id for m in index.match(ArticleInput(FROST))[0]] == ["a"]
+    index.upsert(ArticleInput(BRIDGE, id="a"))
+    restored = _namespace_state(store)
+    # Only the version counter of the article differs from the first write.
+    for key in state_with_bridge:
+        if isinstance(state_with_bridge[key], dict):
+            state_with_bridge[key].pop(b"v", None)
+            restored[key].pop(b"v", None)
+    assert restored == state_with_bridge
+
+
+def test_repeated_upsert_is_a_no_op(index, store):
+    first = index.upsert(ArticleInput(SEED, id="s", source="example.com"))
+    state = _namespace_state(store)
+    second = index.upsert(ArticleInput(SEED, id="s", source="example.com"))
+    assert first.changed and not second.changed
+    assert _namespace_state(store) == state
+    assert second.matches == first.matches and second.cluster == first.cluster
+
+
+def test_canonical_is_earliest_then_smallest_id_whatever_the_arrival_order(redis_client, namespace):
+    from datetime import datetime, timezone
+
+    from indexer.engine import Index
+
+    articles = [
+        ArticleInput(SEED, id="late", published_at=datetime(2025, 6, 15, tzinfo=timezone.utc)),
+        ArticleInput(_first_half(SEED), id="early", published_at=datetime(2025, 6, 14, tzinfo=timezone.utc)),
+        ArticleInput(SEED + "\nA local paragraph about the council's response.", id="b-undated"),
+        ArticleInput(SEED, id="a-undated"),
+    ]
+    for order, name in ((articles, "fwd"), (articles[::-1], "rev")):
+        store = RedisStore(redis_client, DEFAULT_CONFIG, f"{namespace}-{name}")
+        store.open()
+        index = Index(store, DEFAULT_CONFIG)
+        results = [index.upsert(a) for a in order]
+        assert results[-1].cluster.canonical_id == "early"
+        assert {store.cluster(a.id).canonical_id for a in articles} == {"early"}
+        index.delete("early")
+        assert store.cluster("late").canonical_id == "late"
+        store.clear()
+
+
+def test_store_of_another_config_refuses_to_open(redis_client, namespace):
+    RedisStore(redis_client, DEFAULT_CONFIG, namespace).open()
+    other = IndexConfig(shingles=MinHashScheme(num_perm=128, seed=1, bands=32, rows=4))
+    with pytest.raises(ConfigMismatch, match="reindex"):
+        RedisStore(redis_client, other, namespace).open()
+    RedisStore(redis_client, DEFAULT_CONFIG, namespace).clear()
+
+
+def test_document_frequencies_count_and_uncount(index, store):
+    from indexer import similarity
+
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    index.upsert(ArticleInput(FROST, id="frost"))
+    terms = similarity.document_terms(similarity.similarity_profile(BRIDGE))
+    total, counts = store.document_frequencies(terms)
+    assert total == 2 and set(counts.tolist()) <= {1, 2} and 1 in counts.tolist()
+    index.delete("bridge")
+    index.delete("frost")
+    total, counts = store.document_frequencies(terms)
+    assert total == 0 and not counts.any()
