@@ -1,0 +1,116 @@
+"""Monotone sentence alignment between two articles from their stored anchor fingerprints.
+
+A spun copy rewords every sentence but keeps its names, numbers and quotes, its sentence
+lengths and its sentence order. So sentence i of one article and sentence j of the other
+"match" when they share anchors and have similar lengths, and a reworded copy shows up as a
+long chain of matches in the same order, covering most of the shorter article. Independent
+reports of one event share anchors too, but only in a few sentences and out of order.
+
+Only hashes and lengths are needed, so the match side works from its stored profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The best monotone chain of sentence matches and how much of each article it covers."""
+
+    pairs: tuple[tuple[int, int], ...]  # (sentence of a, sentence of b), increasing in both
+    coverage_a: float  # share of a's words in aligned sentences
+    coverage_b: float
+
+
+def sentence_similarity(
+    anchors_a: np.ndarray,
+    sentence_of_a: np.ndarray,
+    words_a: np.ndarray,
+    anchors_b: np.ndarray,
+    sentence_of_b: np.ndarray,
+    words_b: np.ndarray,
+    length_tolerance: float,
+) -> np.ndarray:
+    """Matrix of sentence-pair similarities in [0, 1] from shared anchors and length agreement.
+
+    A shared anchor counts 1 / (sentences of a holding it * sentences of b holding it), so a name
+    repeated all over both articles ("Cooper") cannot on its own tie sentences together; the sum
+    is divided by the smaller sentence's anchor count. Pairs whose word counts differ by more
+    than `length_tolerance` (as a ratio) are scaled down: spinning keeps sentence lengths.
+    """
+    similarity = np.zeros((len(words_a), len(words_b)))
+    if not len(anchors_a) or not len(anchors_b):
+        return similarity
+    shared = np.intersect1d(anchors_a, anchors_b)
+    if not len(shared):
+        return similarity
+    order_a = np.argsort(anchors_a, kind="stable")
+    order_b = np.argsort(anchors_b, kind="stable")
+    sorted_a, sorted_b = anchors_a[order_a], anchors_b[order_b]
+    lo_a, hi_a = np.searchsorted(sorted_a, shared), np.searchsorted(sorted_a, shared, side="right")
+    lo_b, hi_b = np.searchsorted(sorted_b, shared), np.searchsorted(sorted_b, shared, side="right")
+    count_a, count_b = hi_a - lo_a, hi_b - lo_b
+    weight = 1.0 / (count_a * count_b)
+    # Every (occurrence in a, occurrence in b) pair of each shared anchor.
+    pairs_per_anchor = count_a * count_b
+    anchor = np.repeat(np.arange(len(shared)), pairs_per_anchor)
+    offset = np.arange(len(anchor)) - np.repeat(np.cumsum(pairs_per_anchor) - pairs_per_anchor, pairs_per_anchor)
+    row = sentence_of_a[order_a[lo_a[anchor] + offset // count_b[anchor]]]
+    col = sentence_of_b[order_b[lo_b[anchor] + offset % count_b[anchor]]]
+    np.add.at(similarity, (row, col), weight[anchor])
+
+    anchors_per_a = np.bincount(sentence_of_a, minlength=len(words_a))
+    anchors_per_b = np.bincount(sentence_of_b, minlength=len(words_b))
+    smaller = np.minimum(anchors_per_a[:, None], anchors_per_b[None, :]).clip(min=1)
+    similarity /= smaller
+    length_ratio = np.minimum(words_a[:, None], words_b[None, :]) / np.maximum(
+        np.maximum(words_a[:, None], words_b[None, :]), 1
+    )
+    similarity *= np.clip(length_ratio / length_tolerance, 0.0, 1.0) ** 2
+    return np.minimum(similarity, 1.0)
+
+
+def align(similarity: np.ndarray, words_a: np.ndarray, words_b: np.ndarray, min_similarity: float) -> Alignment:
+    """Heaviest chain of sentence matches increasing in both articles (an LCS-style DP).
+
+    Sentences with no anchors cannot match on their own; a run of them between two matched
+    sentences is aligned too when both sides have the same number of them ("gap filling",
+    as in length-based sentence alignment), since a spun copy keeps the sentence structure.
+    """
+    n_a, n_b = similarity.shape
+    if not n_a or not n_b:
+        return Alignment((), 0.0, 0.0)
+    gain = np.where(similarity >= min_similarity, similarity, 0.0)
+    best = np.zeros((n_a + 1, n_b + 1))
+    for i in range(n_a):
+        row = np.maximum(best[i, 1:], best[i, :-1] + gain[i])
+        best[i + 1, 1:] = np.maximum.accumulate(row)
+    pairs: list[tuple[int, int]] = []
+    i, j = n_a, n_b
+    while i and j:
+        if best[i, j] == best[i - 1, j]:
+            i -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    pairs.reverse()
+    pairs = _fill_gaps(pairs)
+    covered_a = sum(int(words_a[i]) for i, _ in pairs)
+    covered_b = sum(int(words_b[j]) for _, j in pairs)
+    return Alignment(
+        tuple(pairs), covered_a / max(int(words_a.sum()), 1), covered_b / max(int(words_b.sum()), 1)
+    )
+
+
+def _fill_gaps(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    filled: list[tuple[int, int]] = []
+    for (i, j), (next_i, next_j) in zip(pairs, pairs[1:]):
+        filled.append((i, j))
+        if next_i - i == next_j - j:
+            filled.extend((i + step, j + step) for step in range(1, next_i - i))
+    return filled + pairs[-1:]

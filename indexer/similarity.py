@@ -1,0 +1,321 @@
+"""Paraphrase and same-story evidence that word shingles cannot see.
+
+A reworded ("spun") copy shares few word 5-grams with its original but keeps its names,
+numbers, quotes, sentence lengths and sentence order; an independent report of the same event
+shares names, numbers and topic words but not the sentence structure. Each article is reduced
+to a compact `SimilarityProfile` (stored in Redis, since the match's text is not), and
+`compare` scores two profiles:
+
+- `cosine`: TF-IDF cosine over the article's top hashed terms (IDF from the store's counts);
+- `title`: the same over the title's terms, when both titles are known;
+- `salient_overlap`: overlap of the anchor sets (names, numbers, quoted words);
+- `alignment`: share of the shorter article covered by a monotone chain of sentences that
+  share anchors and lengths (`indexer.alignment`).
+
+`same_story` is a fixed blend of the two cosines (fitted once on SemEval-2022 task 8 training
+pairs, see `bench/semeval.py`); `paraphrase` is the alignment coverage. `classify` applies the
+thresholds of `SimilarityDefaults`.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from indexer.alignment import align, sentence_similarity
+from indexer.terms import TERM_SPACE, split_sentences
+
+__all__ = [
+    "PROFILE_VERSION",
+    "TERM_SPACE",
+    "SimilarityDefaults",
+    "SimilarityProfile",
+    "SimilarityScores",
+    "classify",
+    "compare",
+    "document_terms",
+    "salient_keys",
+    "similarity_profile",
+]
+
+# Bump when the meaning or encoding of a stored profile changes (the store must then reindex).
+PROFILE_VERSION = 1
+ANCHOR_BITS = 16
+
+
+@dataclass(frozen=True)
+class SimilarityDefaults:
+    """Every knob of profiling and scoring, with why it has its value.
+
+    The first group shapes stored profiles (changing it needs `PROFILE_VERSION` bumped and a
+    reindex); the rest only affects scoring.
+    """
+
+    # Terms kept per article for the cosine (by in-article weight): ~all content terms of a
+    # 200-word article, the dominant ones of a long one. 4 bytes each.
+    top_terms: int = 48
+    title_terms: int = 16
+    # Anchors kept per sentence (the lowest hashes, so two copies keep the same ones). 2 bytes each.
+    anchors_per_sentence: int = 6
+
+    # Anchor terms (names, numbers, quoted words) weigh this much more in the cosine: they tell
+    # stories apart, and with a young store the IDF cannot yet.
+    anchor_boost: float = 1.5
+    # Spinning changes a sentence's word count little ("not" -> "no longer"); pairs further
+    # apart than this ratio lose similarity quadratically.
+    length_tolerance: float = 0.75
+    # A sentence pair joins the alignment chain only from this similarity on.
+    min_sentence_similarity: float = 0.3
+
+    # paraphrase: a monotone chain of at least `paraphrase_min_sentences` sentence pairs covering
+    # this share of the shorter article's words.
+    paraphrase_min_alignment: float = 0.55
+    paraphrase_min_sentences: int = 3
+    # same_story = intercept + w_cosine * sqrt(cosine) + w_title * sqrt(title cosine), least squares
+    # on SemEval-2022 task 8 en training pairs (`python -m bench.semeval --fit`); the square roots
+    # because ratings saturate: past a few shared topic words more overlap says little more.
+    # Anchor overlap and alignment got negative or no weight there, so they stay out.
+    same_story_weights: tuple[float, float, float] = (-0.018, 0.536, 0.593)
+    # Cut on that scale ((4 - Overall) / 3): TODO fitted below
+    same_story_min: float = 0.5
+
+
+DEFAULTS = SimilarityDefaults()
+
+_HEADER = struct.Struct("<BHHBB")  # version, words, sentences, top terms, title terms
+
+
+def _pack_ids(ids: np.ndarray) -> bytes:
+    """Term ids fit 20 bits: store 3 little-endian bytes each."""
+    return ids.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+
+
+def _unpack_ids(data: bytes) -> np.ndarray:
+    triples = np.frombuffer(data, dtype=np.uint8).reshape(-1, 3)
+    padded = np.zeros((len(triples), 4), dtype=np.uint8)
+    padded[:, :3] = triples
+    return padded.view("<u4").ravel().astype(np.uint32)
+
+
+@dataclass(frozen=True, eq=False)
+class SimilarityProfile:
+    """Compact per-article features: top terms, title terms, per-sentence lengths and anchors."""
+
+    words: int
+    term_ids: np.ndarray  # uint32, sorted
+    term_counts: np.ndarray  # uint8, in-article counts of term_ids
+    title_ids: np.ndarray  # uint32, sorted
+    sentence_words: np.ndarray  # uint8 (capped), one per sentence
+    sentence_ends: np.ndarray  # uint32 character offsets; sentence i is text[ends[i-1]:ends[i]]
+    anchors: np.ndarray  # uint16 anchor hashes, grouped by sentence
+    anchor_sentences: np.ndarray  # sentence index of each anchor
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SimilarityProfile):
+            return NotImplemented
+        return self.to_bytes() == other.to_bytes()
+
+    def __hash__(self) -> int:
+        return hash(self.to_bytes())
+
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) character spans of the sentences in the profiled text (leading blanks included)."""
+        ends = self.sentence_ends.tolist()
+        return tuple(zip([0, *ends[:-1]], ends))
+
+    def to_bytes(self) -> bytes:
+        n_sentences = len(self.sentence_words)
+        deltas = np.diff(self.sentence_ends, prepend=0).clip(max=0xFFFF)
+        per_sentence = np.bincount(self.anchor_sentences, minlength=n_sentences)
+        return b"".join(
+            (
+                _HEADER.pack(PROFILE_VERSION, min(self.words, 0xFFFF), n_sentences, len(self.term_ids), len(self.title_ids)),
+                _pack_ids(self.term_ids),
+                self.term_counts.astype(np.uint8).tobytes(),
+                _pack_ids(self.title_ids),
+                self.sentence_words.astype(np.uint8).tobytes(),
+                deltas.astype("<u2").tobytes(),
+                per_sentence.astype(np.uint8).tobytes(),
+                self.anchors.astype("<u2").tobytes(),
+            )
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SimilarityProfile:
+        version, words, n_sentences, n_terms, n_title = _HEADER.unpack_from(data)
+        if version != PROFILE_VERSION:
+            raise ValueError(f"profile version {version}, this code reads {PROFILE_VERSION}: reindex the store")
+        cursor = _HEADER.size
+
+        def take(size: int) -> bytes:
+            nonlocal cursor
+            chunk = data[cursor : cursor + size]
+            cursor += size
+            return chunk
+
+        term_ids = _unpack_ids(take(3 * n_terms))
+        term_counts = np.frombuffer(take(n_terms), dtype=np.uint8)
+        title_ids = _unpack_ids(take(3 * n_title))
+        sentence_words = np.frombuffer(take(n_sentences), dtype=np.uint8)
+        sentence_ends = np.cumsum(np.frombuffer(take(2 * n_sentences), dtype="<u2"), dtype=np.uint32)
+        per_sentence = np.frombuffer(take(n_sentences), dtype=np.uint8)
+        anchors = np.frombuffer(take(2 * int(per_sentence.sum())), dtype="<u2").astype(np.uint16)
+        if cursor != len(data):
+            raise ValueError(f"profile of {len(data)} bytes, its header describes {cursor}")
+        return cls(
+            words=words,
+            term_ids=term_ids,
+            term_counts=term_counts,
+            title_ids=title_ids,
+            sentence_words=sentence_words,
+            sentence_ends=sentence_ends,
+            anchors=anchors,
+            anchor_sentences=np.repeat(np.arange(n_sentences, dtype=np.int64), per_sentence),
+        )
+
+
+def similarity_profile(
+    text: str, title: str | None = None, defaults: SimilarityDefaults = DEFAULTS
+) -> SimilarityProfile:
+    """Profile of an article body (plain text, one paragraph a line) and its optional title."""
+    sentences = split_sentences(text)[:0xFFFF]
+    counts: Counter[int] = Counter()
+    anchor_ids: set[int] = set()
+    anchors: list[int] = []
+    anchor_sentences: list[int] = []
+    for index, sentence in enumerate(sentences):
+        counts.update(sentence.terms)
+        sentence_anchors = set(sentence.anchors)
+        anchor_ids |= sentence_anchors
+        kept = sorted({anchor & 0xFFFF for anchor in sentence_anchors})[: defaults.anchors_per_sentence]
+        anchors += kept
+        anchor_sentences += [index] * len(kept)
+    ranked = sorted(
+        counts, key=lambda tid: (-counts[tid] * (defaults.anchor_boost if tid in anchor_ids else 1.0), tid)
+    )
+    top = np.array(sorted(ranked[: defaults.top_terms]), dtype=np.uint32)
+    title_ids = sorted({term for sentence in split_sentences(title or "") for term in sentence.terms})
+    return SimilarityProfile(
+        words=sum(sentence.words for sentence in sentences),
+        term_ids=top,
+        term_counts=np.array([min(counts[tid], 255) for tid in top.tolist()], dtype=np.uint8),
+        title_ids=np.array(title_ids[: defaults.title_terms], dtype=np.uint32),
+        sentence_words=np.array([min(sentence.words, 255) for sentence in sentences], dtype=np.uint8),
+        sentence_ends=np.array([sentence.end for sentence in sentences], dtype=np.uint32),
+        anchors=np.array(anchors, dtype=np.uint16),
+        anchor_sentences=np.array(anchor_sentences, dtype=np.int64),
+    )
+
+
+def document_terms(profile: SimilarityProfile) -> np.ndarray:
+    """Distinct term ids the store counts in its document frequencies (the profile's top terms)."""
+    return np.union1d(profile.term_ids, profile.title_ids).astype(np.uint32)
+
+
+def salient_keys(profile: SimilarityProfile) -> np.ndarray:
+    """Distinct anchor hashes (names, numbers, quoted words) for the salient MinHash-LSH.
+
+    A spun copy keeps nearly all of them (set Jaccard ~0.8-1); a report of the same event
+    shares its names and figures (~0.1-0.4); unrelated articles share almost none.
+    """
+    return np.unique(profile.anchors).astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class SimilarityScores:
+    """Evidence for one (query, match) pair; `aligned_sentences` are (query, match) sentence indexes."""
+
+    cosine: float
+    salient_overlap: float
+    alignment: float
+    same_story: float
+    paraphrase: float
+    aligned_sentences: tuple[tuple[int, int], ...]
+    title: float = float("nan")
+    query_spans: tuple[tuple[int, int], ...] = field(default=())
+    match_spans: tuple[tuple[int, int], ...] = field(default=())
+
+
+def _weighted_cosine(
+    ids_a: np.ndarray, values_a: np.ndarray, ids_b: np.ndarray, values_b: np.ndarray, vocabulary: np.ndarray, weights: np.ndarray
+) -> float:
+    if not len(ids_a) or not len(ids_b):
+        return 0.0
+    vector_a = values_a * weights[np.searchsorted(vocabulary, ids_a)]
+    vector_b = values_b * weights[np.searchsorted(vocabulary, ids_b)]
+    _, in_a, in_b = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+    dot = float(vector_a[in_a] @ vector_b[in_b])
+    return dot / math.sqrt(float(vector_a @ vector_a) * float(vector_b @ vector_b))
+
+
+def compare(
+    a: SimilarityProfile,
+    b: SimilarityProfile,
+    idf: Callable[[np.ndarray], np.ndarray],
+    defaults: SimilarityDefaults = DEFAULTS,
+) -> SimilarityScores:
+    """Score a pair of profiles; symmetric except for the orientation of the sentence pairs.
+
+    `idf(term_ids)` gives the store's IDF weights. While the store is young the IDF is flat
+    (log((1+N)/(1+df))+1 is ~1 for every term); stop words are already gone from the terms and
+    anchor terms are boosted, which keeps the cosine topical until the counts mean something.
+    """
+    vocabulary = np.union1d(np.union1d(a.term_ids, b.term_ids), np.union1d(a.title_ids, b.title_ids))
+    weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
+    anchor_set = np.union1d(a.anchors, b.anchors)
+    weights = weights * np.where(np.isin(vocabulary & 0xFFFF, anchor_set), defaults.anchor_boost, 1.0)
+
+    cosine = _weighted_cosine(
+        a.term_ids, 1.0 + np.log(a.term_counts.clip(min=1)), b.term_ids, 1.0 + np.log(b.term_counts.clip(min=1)),
+        vocabulary, weights,
+    )
+    title = (
+        _weighted_cosine(a.title_ids, np.ones(len(a.title_ids)), b.title_ids, np.ones(len(b.title_ids)), vocabulary, weights)
+        if len(a.title_ids) and len(b.title_ids)
+        else float("nan")
+    )
+    keys_a, keys_b = np.unique(a.anchors), np.unique(b.anchors)
+    shared = len(np.intersect1d(keys_a, keys_b, assume_unique=True))
+    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
+
+    words_a, words_b = a.sentence_words.astype(np.float64), b.sentence_words.astype(np.float64)
+    similarity = sentence_similarity(
+        a.anchors, a.anchor_sentences, words_a, b.anchors, b.anchor_sentences, words_b, defaults.length_tolerance
+    )
+    alignment = align(similarity, words_a, words_b, defaults.min_sentence_similarity)
+    shorter_a = words_a.sum() <= words_b.sum()
+    coverage = alignment.coverage_a if shorter_a else alignment.coverage_b
+    if len(alignment.pairs) < defaults.paraphrase_min_sentences:
+        coverage = 0.0
+
+    intercept, w_cosine, w_title = defaults.same_story_weights
+    title_or_body = cosine if math.isnan(title) else title
+    same_story = intercept + w_cosine * math.sqrt(cosine) + w_title * math.sqrt(title_or_body)
+    same_story = min(max(same_story, 0.0), 1.0)
+    spans_a, spans_b = a.sentence_spans(), b.sentence_spans()
+    return SimilarityScores(
+        cosine=cosine,
+        salient_overlap=salient_overlap,
+        alignment=coverage,
+        same_story=same_story,
+        paraphrase=coverage,
+        aligned_sentences=alignment.pairs,
+        title=title,
+        query_spans=tuple(spans_a[i] for i, _ in alignment.pairs),
+        match_spans=tuple(spans_b[j] for _, j in alignment.pairs),
+    )
+
+
+def classify(scores: SimilarityScores, defaults: SimilarityDefaults = DEFAULTS) -> Literal["paraphrase", "same_story"] | None:
+    """`paraphrase` for a reworded copy, `same_story` for related coverage, else None."""
+    if scores.paraphrase >= defaults.paraphrase_min_alignment:
+        return "paraphrase"
+    if scores.same_story >= defaults.same_story_min:
+        return "same_story"
+    return None
