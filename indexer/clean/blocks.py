@@ -16,37 +16,46 @@ from indexer.clean.settings import CleanSettings
 _HEADER_STRIP = " .:;,!…»›>|-*#•·▪►"
 
 _RELATED_HEADER = re.compile(
-    r"^(related|more|see also|read more|further reading|also read|read also|recommended|"
-    r"you (may|might) also (like|enjoy|be interested in)|related (articles?|stories|news|posts|"
-    r"content|links|coverage|topics|reading|items|videos?|headlines)|"
-    r"more (on|from|about|in|like) [\w' ]{1,40}|more (stories|news|articles|headlines|videos?)|"
-    r"top (stories|news|headlines)|most (read|popular|viewed|shared|emailed|commented)( \w+)?|"
-    r"trending( now| stories| articles)?|popular (now|stories|articles)|latest (news|stories|headlines)|"
-    r"editor'?s? picks?|recommended (for you|stories|reading|articles)|around the web|"
-    r"from (around )?the web|(sponsored|promoted|partner) (stories|content|links)|what to read next|"
-    r"in other news|just in|don'?t miss|read next|up next|you may have missed|"
-    r"in case you missed it|other (stories|news|articles)|(more )?related coverage)$"
+    r"^(related|see also|read more|further reading|also read|read also|recommended|"
+    r"you (may|might) also (like|enjoy|be interested in)|"
+    r"more (on|from|about|in|like) [\w' ]{1,40}|most (read|popular|viewed|shared|emailed|commented)( \w+)?|"
+    r"trending( now)?|editor'?s? picks?|around the web|from (around )?the web|what to read next|"
+    r"in other news|just in|don'?t miss|read next|up next|you may have missed|in case you missed it|"
+    # "Top Michigan Business News", "More Football News from TEAMtalk", "Related coverage"
+    r"(top|more|latest|related|recent|popular|other|featured|trending|similar|recommended|sponsored|"
+    r"promoted|partner|breaking|most popular|you may also like)( [\w'&.-]+){0,3} "
+    r"(news|stories|articles?|headlines|videos?|posts|links|reads|features|reports|coverage|content|"
+    r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
 )
+# Comment sections open with a few words about comments: "53 Comments", "Your Comments",
+# "COMMENTS (14) Post a comment". Such a header opens a block on its own (if body precedes it).
 _COMMENTS_HEADER = re.compile(
-    r"^((\d+ )?(reader )?(comments?|responses?|reactions?)( \(?\d+\)?)?( so far)?|"
-    r"(add|post|leave|write) (a|your) (comment|reply)s?|(join|start) the (conversation|discussion)|"
-    r"have your say|what do you think\??|(show|view|read|load|see) (all )?(\d+ )?comments|"
-    r"comments are closed|discussion|\d+ (comments?|responses?|replies) (so far|to .{1,80}))$"
+    r"^((\d+ )?(your |user |reader |readers'? |latest |recent |all |show |view |read |load |see )?"
+    r"(comments?|comment\(s\)|responses?|reactions?)\b|\d+ (comments?|responses?|replies)\b)"
+)
+# Calls to comment ("Have your say", "Post a comment", "Tell us what you think...") also appear
+# as links inside the article, so they open a block only when comment markers follow.
+_COMMENTS_CALL = re.compile(
+    r"^((add|post|leave|write|submit) (a |your |new |a new )?(comment|reply|response)|"
+    r"comment on this|(join|start) the (conversation|discussion)|(have )?your say|talkback|"
+    r"(tell us )?what (do )?(you|others are) (think|saying)|discuss this|discussion$)"
 )
 # Lines that only occur inside comment threads; they confirm that a comments header is real.
 _COMMENT_MARKER = re.compile(
-    r"(^posted by\b|\b(says|said|wrote) ?:$|^reply$|\breport abuse\b|^(recommend|flag|like|reply)( \|)|"
-    r"\bpermalink\b|^\d+ (points?|likes?|replies)$)"
+    r"(^posted by\b|^comment by\b|\b(says|said|wrote) ?:$|^reply$|\breport (abuse|this comment)\b|"
+    r"^(recommend|flag|like|reply)( \|)|\bpermalink\b|^\d+ (points?|likes?|replies)$)"
 )
 
 
 def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
-    """'related' or 'comments' when the line is a block header, else None."""
+    """'related', 'comments' or 'comments_call' when the line is a block header, else None."""
     if f.blank or f.words > settings.block_header_max_words:
         return None
     low = f.low.strip(_HEADER_STRIP)
     if _COMMENTS_HEADER.match(low):
         return "comments"
+    if _COMMENTS_CALL.match(low):
+        return "comments_call"
     if _RELATED_HEADER.match(low):
         return "related"
     return None
@@ -61,7 +70,9 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
     while i < n:
         f = features[i]
         kind = header_kind(f, settings)
-        if kind == "comments" and _comments_block_is_real(features, i, body_words, settings):
+        if kind in ("comments", "comments_call") and _comments_block_is_real(
+            features, i, body_words, needs_marker=kind == "comments_call", settings=settings
+        ):
             for j in range(i, n):
                 reasons[j] = ("comments", 0.8)
             break
@@ -96,14 +107,21 @@ def _resumes_body(f: LineFeatures, settings: CleanSettings) -> bool:
 
 
 def _comments_block_is_real(
-    features: Sequence[LineFeatures], start: int, body_words_before: int, settings: CleanSettings
+    features: Sequence[LineFeatures],
+    start: int,
+    body_words_before: int,
+    *,
+    needs_marker: bool,
+    settings: CleanSettings,
 ) -> bool:
-    """Guard the article: a comments header needs body before it, and either comment markers
-    after it or no more prose after it than before it (a mid-article "Comments" link fails)."""
+    """Guard the article: a comments header needs body before it, and the prose after it must
+    not outweigh the prose before it (a "Comments (18)" link above the article fails), unless
+    comment markers recur through it, as they do in a real thread (one per comment)."""
     if body_words_before < settings.comments_min_body_words_before:
         return False
     after = features[start + 1 :]
-    if any(_COMMENT_MARKER.search(f.low) for f in after if not f.blank and f.words <= 12):
-        return True
     body_after = sum(f.words for f in after if is_body_like(f, settings))
-    return body_after <= body_words_before
+    markers = sum(1 for f in after if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low))
+    if markers and body_after <= markers * settings.comments_max_prose_words_per_marker:
+        return True
+    return not needs_marker and body_after <= body_words_before

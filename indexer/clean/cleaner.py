@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from indexer.clean.blocks import block_reasons
 from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, line_key, template_score
-from indexer.clean.topic import Fragment, off_topic_tail
+from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail
 from indexer.text import normalize
 
 
@@ -29,6 +33,7 @@ class Kind(Enum):
     SHORT = "short"
 
 
+_WORD = re.compile(r"\w+")
 _DECISIVE = (Kind.GOOD, Kind.HEADLINE, Kind.REMOVED)
 _NAVIGATION_SCORE = {Kind.SHORT: 0.6, Kind.NEAR: 0.5}
 
@@ -137,7 +142,8 @@ def _guess_headline(
     verdicts: list[Verdict],
     settings: CleanSettings,
 ) -> int | None:
-    """Without a given title, keep the headline-shaped line just above the first run of body."""
+    """Without a given title, keep the headline just above the first run of body: among the
+    headline-shaped lines there, the one sharing most content words with the lead."""
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
     goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
     start = next(
@@ -145,17 +151,27 @@ def _guess_headline(
     )
     if start is None:
         return None
-    for pos in range(start - 1, max(start - 1 - settings.context_window - 2, -1), -1):
+    lead = _content_words(" ".join(features[content[pos]].low for pos in goods[:2]))
+    best, best_overlap = None, 0
+    for pos in range(start - 1, max(start - 1 - settings.headline_window, -1), -1):
         i = content[pos]
         f = features[i]
-        if kinds[i] is Kind.GOOD:
-            return None
-        generic = verdicts[i] is None or verdicts[i][0] == "navigation"
-        if generic and 3 <= f.words <= 25 and not f.low.endswith("."):
-            verdicts[i] = None
-            kinds[i] = Kind.HEADLINE
-            return i
-    return None
+        if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
+            break
+        overridable = verdicts[i] is None or verdicts[i][0] in ("navigation", "related")
+        shaped = settings.headline_min_words <= f.words <= settings.headline_max_words
+        if overridable and shaped and not f.low.endswith("."):
+            overlap = len(_content_words(f.low) & lead)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+    if best is not None:
+        verdicts[best] = None
+        kinds[best] = Kind.HEADLINE
+    return best
+
+
+def _content_words(low: str) -> set[str]:
+    return {w for w in _WORD.findall(low) if w not in ENGLISH_STOP_WORDS and not w.isdigit()}
 
 
 def _cut_off_topic_tail(
@@ -176,11 +192,12 @@ def _cut_off_topic_tail(
             continue
         f = features[i]
         headline_like = not is_body_like(f, settings) and not f.low.endswith(".")
-        body.append(Fragment(i, lines[i], f.words, may_start=previous_removed or headline_like))
+        body.append(Fragment(i, lines[i], f.words, after_gap=previous_removed, headline_like=headline_like))
         previous_removed = False
-    found = off_topic_tail(body, headline, settings)
-    if found is None:
-        return
-    position, similarity = found
-    for fragment in body[position:]:
-        verdicts[fragment.index] = ("off_topic", 1.0 - similarity)
+    cuts = off_topic_segments(body, headline, settings)
+    tail = off_topic_tail(body, headline, settings)
+    if tail is not None:
+        cuts.append((tail[0], len(body), tail[1]))
+    for start, end, similarity in cuts:
+        for fragment in body[start:end]:
+            verdicts[fragment.index] = ("off_topic", 1.0 - similarity)

@@ -181,11 +181,11 @@ _SHARE_WORDS = frozenset(
     "share shares shared sharing tweet facebook twitter x linkedin whatsapp pinterest reddit email "
     "e-mail mail print copy link messenger telegram flipboard sms tumblr digg stumbleupon delicious "
     "bookmark google + this article story via on it pin save follow us instagram youtube rss feed "
-    "comment comments and the".split()
+    "comment comments and the to a friend send printable version printer friendly".split()
 )
 _SHARE_STRONG = frozenset(
     "share tweet facebook twitter linkedin whatsapp pinterest reddit email print bookmark digg "
-    "instagram stumbleupon flipboard".split()
+    "instagram stumbleupon flipboard printable printer".split()
 )
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -248,6 +248,8 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
         return None
     if is_link_list(f, settings):
         return "link_list", 0.8
+    if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
+        return "navigation", 0.7
     if _is_share_line(f, settings):
         return "share", 0.9
     if _is_timestamp_line(f, settings):

@@ -45,7 +45,14 @@ class CleanSettings:
 
     # --- context: who decides for short and near-good lines -------------------------------------
     # Non-blank lines looked at on each side when a short line borrows its neighbours' verdict.
-    context_window: int = 3
+    context_window: int = 5
+
+    # --- headline (when no title is given) ---------------------------------------------------
+    # The headline is searched among this many non-blank lines above the first run of body, and
+    # must have a headline's length; the candidate sharing most content words with the lead wins.
+    headline_window: int = 8
+    headline_min_words: int = 3
+    headline_max_words: int = 25
 
     # --- block structure ("Related", "MORE:", comments) ----------------------------------------
     # A block header is a short line (at most this many words).
@@ -58,6 +65,9 @@ class CleanSettings:
     # A comments header only opens a block once this many body words were seen before it (a
     # "Comments (3)" link in the page header must not eat the article).
     comments_min_body_words_before: int = 60
+    # ... and no more prose after it than before it, unless comment markers ("Posted by",
+    # "Report abuse", "X says:") recur after it, at least one per this many words of prose.
+    comments_max_prose_words_per_marker: int = 250
 
     # --- per-source template lines -------------------------------------------------------------
     # A line is site template when it recurs in at least `template_min_docs` articles of the
@@ -79,6 +89,11 @@ class CleanSettings:
     off_topic_max_similarity: float = 0.08
     # ... and both sides hold at least this many words (short tails carry too little evidence).
     off_topic_min_words: int = 40
+    # Stretches of kept lines between removed clutter (sidebar teasers) are compared with the
+    # main stretch (most words) and the headline; off topic below this similarity, if they hold
+    # at least this many words.
+    off_topic_segment_max_similarity: float = 0.05
+    off_topic_segment_min_words: int = 12
 
 
 DEFAULT_SETTINGS = CleanSettings()

@@ -20,13 +20,14 @@ from indexer.clean.settings import CleanSettings
 
 @dataclass(frozen=True)
 class Fragment:
-    """A kept line of the body: its index in the page, its text, and whether a fragment may start
-    here (a headline-like line, or the first line after removed clutter)."""
+    """A kept line of the body: its index in the page, its text, whether removed clutter precedes
+    it, and whether it reads like a headline (both may start an appended story)."""
 
     index: int
     text: str
     words: int
-    may_start: bool
+    after_gap: bool
+    headline_like: bool
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +58,7 @@ def off_topic_tail(
         return None
     prefix = 0
     for position, fragment in enumerate(body):
-        if position and fragment.may_start and prefix * 2 >= total:
+        if position and (fragment.after_gap or fragment.headline_like) and prefix * 2 >= total:
             tail_words = total - prefix
             if tail_words >= settings.off_topic_min_words:
                 head = "\n".join([title or "", *(f.text for f in body[:position])])
@@ -67,3 +68,29 @@ def off_topic_tail(
                     return position, similarity
         prefix += fragment.words
     return None
+
+
+def off_topic_segments(
+    body: Sequence[Fragment], title: str | None, settings: CleanSettings
+) -> list[tuple[int, int, float]]:
+    """(start, end, similarity) of every stretch of kept lines, between removed clutter, that is
+    off topic for the article's main stretch (the one with most words) and its headline: the
+    teasers of other stories that survive between menus and ads."""
+    bounds = [p for p, f in enumerate(body) if p == 0 or f.after_gap] + [len(body)]
+    segments = list(zip(bounds, bounds[1:], strict=False))
+    if len(segments) < 2:
+        return []
+    words = [sum(f.words for f in body[a:b]) for a, b in segments]
+    main = max(range(len(segments)), key=words.__getitem__)
+    if words[main] < settings.off_topic_min_words:
+        return []
+    a, b = segments[main]
+    reference = "\n".join([title or "", *(f.text for f in body[a:b])])
+    found = []
+    for k, (start, end) in enumerate(segments):
+        if k == main or words[k] < settings.off_topic_segment_min_words:
+            continue
+        similarity = _similarity(reference, "\n".join(f.text for f in body[start:end]), settings)
+        if similarity < settings.off_topic_segment_max_similarity:
+            found.append((start, end, similarity))
+    return found
