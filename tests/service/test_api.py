@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.app import create_app
-from service.settings import Settings
 from tests.conftest import read_fixture
 
 SEED = read_fixture("similarity", "002_7c2d817576f8b079.txt")
 BRIDGE = read_fixture("articles", "harbour_bridge.txt")
 FROST = read_fixture("articles", "orchard_frost.txt")
 COPY_RELATIONS = {"exact", "near_duplicate", "syndicated", "paraphrase"}
-
-
-@pytest.fixture
-def client(redis_url, namespace, tmp_path):
-    app = create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, max_body_bytes=200_000))
-    with TestClient(app) as test_client:
-        yield test_client
-        app.state.resources.index.store.clear()
 
 
 def _half(text: str) -> str:

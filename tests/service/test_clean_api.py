@@ -1,0 +1,70 @@
+"""Clutter over HTTP: indexing matches on cleaned text, template lines are learned per source."""
+
+from __future__ import annotations
+
+from tests.conftest import read_fixture
+
+BRIDGE = read_fixture("articles", "harbour_bridge.txt")
+FROST = read_fixture("articles", "orchard_frost.txt")
+SEED = read_fixture("similarity", "002_7c2d817576f8b079.txt")
+FOOTER = "The Valley Courier is an independent newspaper serving the Eastbrook district since 1921"
+
+
+def _story(i: int) -> str:
+    """Distinct short articles of one outlet, each with the outlet's standing footer line."""
+    subjects = ["library", "swimming pool", "bus depot", "market hall", "fire station", "school", "museum"]
+    subject = subjects[i % len(subjects)]
+    return (
+        f"Work on the new {subject} in Eastbrook will start in {2026 + i} after councillors approved plan number {100 + i}.\n"
+        f"The project, budgeted at {3 + i} million pounds, was delayed for {i + 2} years by disputes over the site on Mill Lane.\n"
+        f"Residents told the planning committee the {subject} was long overdue and asked for work to avoid school hours.\n"
+        f"{FOOTER}"
+    )
+
+
+def test_template_line_is_learned_per_source_and_reads_do_not_learn(client):
+    probe = {"text": _story(50), "source": "courier.example"}
+    store = client.app.state.resources.index.store
+    before = sorted(store.key_names())
+    for _ in range(3):  # read-only calls never change the learned statistics
+        client.post("/v1/clean", json=probe)
+        client.post("/v1/matches", json=probe)
+    assert sorted(store.key_names()) == before
+    assert all(span["reason"] != "site_template" for span in client.post("/v1/clean", json=probe).json()["removed"])
+
+    for i in range(6):
+        assert client.put(f"/v1/articles/courier-{i}", json={"text": _story(i), "source": "courier.example"}).status_code == 200
+    cleaned = client.post("/v1/clean", json=probe).json()
+    template = [s for s in cleaned["removed"] if s["reason"] == "site_template"]
+    assert [cleaned["source_text"][s["start"] : s["end"]].strip() for s in template] == [FOOTER]
+    assert FOOTER not in cleaned["text"]
+    # Another outlet carrying the same line has not learned it.
+    other = client.post("/v1/clean", json={"text": _story(50), "source": "other.example"}).json()
+    assert all(s["reason"] != "site_template" for s in other["removed"])
+    # Deleting the articles uncounts their lines.
+    for i in range(6):
+        client.delete(f"/v1/articles/courier-{i}")
+    assert all(s["reason"] != "site_template" for s in client.post("/v1/clean", json=probe).json()["removed"])
+
+
+def test_different_templates_around_one_wire_copy_do_not_hide_it(client):
+    wrapped_a = "Subscribe to our morning briefing\nShare on Facebook\n" + SEED + "\n\u00a9 2025 Alpha Media Ltd. All rights reserved."
+    wrapped_b = "Advertisement\n" + SEED + "\nRead more: Council approves new budget for schools\nBe the first to comment"
+    client.put("/v1/articles/alpha", json={"text": wrapped_a, "source": "alpha.example"})
+    body = client.put("/v1/articles/beta", json={"text": wrapped_b, "source": "beta.example"}).json()
+    assert body["matches"][0]["id"] == "alpha"
+    assert body["matches"][0]["relation"] == "exact"
+    assert {s["reason"] for s in body["removed"]} - {"blank"}
+
+
+def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):
+    promo = "\n".join(
+        [
+            "Subscribe to the Eastbrook Daily newsletter for the morning headlines delivered to your inbox",
+            "Follow us on Facebook, Twitter and Instagram for breaking news from across the district",
+            "Copyright 2025 Eastbrook Daily Media Group. All rights reserved. Terms of use apply.",
+        ]
+    )
+    client.put("/v1/articles/bridge", json={"text": BRIDGE + "\n" + promo, "source": "daily.example"})
+    body = client.put("/v1/articles/frost", json={"text": FROST + "\n" + promo, "source": "daily.example"}).json()
+    assert all(m["relation"] not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in body["matches"])
