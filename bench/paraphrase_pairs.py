@@ -56,7 +56,10 @@ def load_bbc(root: Path) -> list[tuple[str, str, str]]:
 
 
 def label_rates(labels: Counter[str | None], total: int) -> str:
-    return "  ".join(f"{label or 'None'} {labels[label] / max(total, 1):6.1%}" for label in ("paraphrase", "same_story", None))
+    return "  ".join(
+        f"{label or 'None'} {labels[label] / max(total, 1):6.1%}"
+        for label in ("paraphrase", "same_story", None)
+    )
 
 
 def main() -> None:
@@ -91,11 +94,19 @@ def main() -> None:
         for pair in load_english_pairs(DEFAULT_DATA / name)
         if pair.overall <= 1.5
     ]
-    written_apart = [pair for pair in semeval if shingle_jaccard(pair.text1, pair.text2) < MAX_SHINGLE_JACCARD]
-    report("SemEval en same story (<=1.5)", [(profile_of(p.text1), profile_of(p.text2)) for p in written_apart])
+    written_apart = [
+        pair for pair in semeval if shingle_jaccard(pair.text1, pair.text2) < MAX_SHINGLE_JACCARD
+    ]
+    report(
+        "SemEval en same story (<=1.5)", [(profile_of(p.text1), profile_of(p.text2)) for p in written_apart]
+    )
     print(f"{'  (5-gram J >= 0.2: copies, skipped)':<34}{len(semeval) - len(written_apart):>6}")
 
-    seeds = [similarity_profile(path.read_text()) for path in sorted(SEEDS.glob("00[024]_*.txt")) if "recon" not in path.name]
+    seeds = [
+        similarity_profile(path.read_text())
+        for path in sorted(SEEDS.glob("00[024]_*.txt"))
+        if "recon" not in path.name
+    ]
     report("seed reports 000/002/004", list(combinations(seeds, 2)))
 
     by_category: dict[str, list[int]] = {}

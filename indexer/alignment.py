@@ -12,6 +12,7 @@ Only hashes and lengths are needed, so the match side works from its stored prof
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -21,6 +22,7 @@ class Alignment:
     """The best monotone chain of sentence matches and how much of each article it covers."""
 
     pairs: tuple[tuple[int, int], ...]  # (sentence of a, sentence of b), increasing in both
+    anchored: int  # pairs matched on shared anchors; the rest were filled in between them
     coverage_a: float  # share of a's words in aligned sentences
     coverage_b: float
 
@@ -57,7 +59,9 @@ def sentence_similarity(
     # Every (occurrence in a, occurrence in b) pair of each shared anchor.
     pairs_per_anchor = count_a * count_b
     anchor = np.repeat(np.arange(len(shared)), pairs_per_anchor)
-    offset = np.arange(len(anchor)) - np.repeat(np.cumsum(pairs_per_anchor) - pairs_per_anchor, pairs_per_anchor)
+    offset = np.arange(len(anchor)) - np.repeat(
+        np.cumsum(pairs_per_anchor) - pairs_per_anchor, pairs_per_anchor
+    )
     row = sentence_of_a[order_a[lo_a[anchor] + offset // count_b[anchor]]]
     col = sentence_of_b[order_b[lo_b[anchor] + offset % count_b[anchor]]]
     np.add.at(similarity, (row, col), weight[anchor])
@@ -73,7 +77,9 @@ def sentence_similarity(
     return np.minimum(similarity, 1.0)
 
 
-def align(similarity: np.ndarray, words_a: np.ndarray, words_b: np.ndarray, min_similarity: float) -> Alignment:
+def align(
+    similarity: np.ndarray, words_a: np.ndarray, words_b: np.ndarray, min_similarity: float
+) -> Alignment:
     """Heaviest chain of sentence matches increasing in both articles (an LCS-style DP).
 
     Sentences with no anchors cannot match on their own; a run of them between two matched
@@ -82,7 +88,7 @@ def align(similarity: np.ndarray, words_a: np.ndarray, words_b: np.ndarray, min_
     """
     n_a, n_b = similarity.shape
     if not n_a or not n_b:
-        return Alignment((), 0.0, 0.0)
+        return Alignment((), 0, 0.0, 0.0)
     gain = np.where(similarity >= min_similarity, similarity, 0.0)
     best = np.zeros((n_a + 1, n_b + 1))
     for i in range(n_a):
@@ -99,18 +105,24 @@ def align(similarity: np.ndarray, words_a: np.ndarray, words_b: np.ndarray, min_
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
     pairs.reverse()
-    pairs = _fill_gaps(pairs)
+    anchored = len(pairs)
+    pairs = _fill_gaps(pairs, words_a, words_b)
     covered_a = sum(int(words_a[i]) for i, _ in pairs)
     covered_b = sum(int(words_b[j]) for _, j in pairs)
     return Alignment(
-        tuple(pairs), covered_a / max(int(words_a.sum()), 1), covered_b / max(int(words_b.sum()), 1)
+        tuple(pairs), anchored, covered_a / max(int(words_a.sum()), 1), covered_b / max(int(words_b.sum()), 1)
     )
 
 
-def _fill_gaps(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _fill_gaps(
+    pairs: list[tuple[int, int]], words_a: np.ndarray, words_b: np.ndarray, min_length_ratio: float = 0.5
+) -> list[tuple[int, int]]:
     filled: list[tuple[int, int]] = []
-    for (i, j), (next_i, next_j) in zip(pairs, pairs[1:]):
+    for (i, j), (next_i, next_j) in pairwise(pairs):
         filled.append((i, j))
-        if next_i - i == next_j - j:
-            filled.extend((i + step, j + step) for step in range(1, next_i - i))
+        gap = [(i + step, j + step) for step in range(1, next_i - i)]
+        if next_i - i == next_j - j and all(
+            min(words_a[k], words_b[m]) >= min_length_ratio * max(words_a[k], words_b[m]) for k, m in gap
+        ):
+            filled.extend(gap)
     return filled + pairs[-1:]

@@ -8,7 +8,7 @@ Shingles miss reworded copies, so the similarity layer works on single words. Tw
   names, numbers and the words of direct quotes. A spun copy keeps its anchors in the same
   sentences and the same order; an independent report shares some anchors, scattered.
 
-Case decides what is a name, so this module tokenises the raw text itself (the same `\w+`
+Case decides what is a name, so this module tokenises the raw text itself (the same word
 tokens as `indexer.text`, then casefolded per word) instead of the casefolded `normalize`.
 """
 
@@ -34,6 +34,8 @@ _DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]")
 # rare in news bodies, and one extra sentence costs little.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?P<gap>[ \t]+)(?=[\"'(\[]?[A-Z0-9])|(?P<gap_nl>\n)")
 _WORD = re.compile(r"\w+")
+# A capitalised word after a lower-case word, digit or comma: mid-sentence, so a name.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z]\w*")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def split_sentences(text: str) -> list[Sentence]:
     spans.append((start, len(text), new_paragraph))
 
     tokenised: list[tuple[int, int, list[tuple[list[str], bool]]]] = []
-    names: set[str] = set()  # words capitalised mid-sentence are names wherever they stand
+    names = set(_MID_SENTENCE_CAPITAL.findall(text))  # names wherever they stand, sentence starts too
     in_quote = False
     for start, end, new_paragraph in spans:
         in_quote = in_quote and not new_paragraph  # a quote may span sentences, not paragraphs
@@ -102,9 +104,6 @@ def split_sentences(text: str) -> list[Sentence]:
             if words:
                 segments.append((words, in_quote))
         if segments:
-            first_words = segments[0][0]
-            names.update(word for word in first_words[1:] if word[0].isupper())
-            names.update(word for words, _ in segments[1:] for word in words if word[0].isupper())
             tokenised.append((start, end, segments))
     return [_sentence(start, end, segments, names) for start, end, segments in tokenised]
 
@@ -120,9 +119,8 @@ def _sentence(start: int, end: int, segments: list[tuple[list[str], bool]], name
             if term is None:
                 continue
             terms.append(term)
-            if quoted or numeric:
-                anchors.append(term)
-            elif capitalised and (words_seen > 1 or word in names or _second_word_capitalised(segments)):
+            is_name = capitalised and (words_seen > 1 or word in names or _second_word_capitalised(segments))
+            if quoted or numeric or is_name:
                 anchors.append(term)
     return Sentence(start, end, words_seen, tuple(terms), tuple(anchors))
 
