@@ -20,7 +20,7 @@ from indexer.clean.lines import LineFeatures, is_body_like, line_features, patte
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, line_key, template_score
-from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail
+from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail, term_count
 from indexer.text import normalize
 
 
@@ -50,7 +50,7 @@ def clean_text(
     features = [line_features(line, settings) for line in lines]
     verdicts: list[Verdict] = [None] * len(lines)
     kinds = _first_pass(lines, features, verdicts, title, template, settings)
-    _resolve_by_context(kinds, verdicts, settings)
+    _resolve_by_context(kinds, features, verdicts, settings)
     headline = title
     if title is None:
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
@@ -104,16 +104,24 @@ def _template_verdict(line: str, template: TemplateStats | None, settings: Clean
     return ("site_template", score) if score is not None else None
 
 
-def _resolve_by_context(kinds: list[Kind], verdicts: list[Verdict], settings: CleanSettings) -> None:
-    """Near lines stay next to body on either side; short lines only between body on both sides."""
+def _resolve_by_context(
+    kinds: list[Kind], features: Sequence[LineFeatures], verdicts: list[Verdict], settings: CleanSettings
+) -> None:
+    """Near lines stay next to body on either side; short lines only between body on both sides.
+    A list counts as one line, so a long list inside the article stays with it. Without enough
+    body on the page to anchor anything, undecided lines are kept."""
+    anchor_words = sum(f.words for f, k in zip(features, kinds, strict=True) if k is Kind.GOOD)
+    if anchor_words < settings.min_anchor_words:
+        return
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
+    in_list = [features[i].list_item for i in content]
     for undecided, needs_both in ((Kind.NEAR, False), (Kind.SHORT, True)):
-        decided = {i: kinds[i] for i in content}
+        decided = [kinds[i] for i in content]
         for pos, i in enumerate(content):
             if kinds[i] is not undecided:
                 continue
-            before = _nearest_decisive(content, decided, pos, -1, settings.context_window)
-            after = _nearest_decisive(content, decided, pos, +1, settings.context_window)
+            before = _nearest_decisive(decided, in_list, pos, -1, settings.context_window)
+            after = _nearest_decisive(decided, in_list, pos, +1, settings.context_window)
             sides = (before is Kind.GOOD or before is Kind.HEADLINE, after is Kind.GOOD)
             if all(sides) if needs_both else any(sides):
                 kinds[i] = Kind.GOOD
@@ -123,15 +131,18 @@ def _resolve_by_context(kinds: list[Kind], verdicts: list[Verdict], settings: Cl
 
 
 def _nearest_decisive(
-    content: Sequence[int], kinds: dict[int, Kind], pos: int, step: int, window: int
+    kinds: Sequence[Kind], in_list: Sequence[bool], pos: int, step: int, window: int
 ) -> Kind | None:
-    for offset in range(1, window + 1):
-        j = pos + step * offset
-        if not 0 <= j < len(content):
+    """Kind of the nearest decided line within `window` lines; list items are skipped for free."""
+    j, budget = pos, window
+    while budget > 0:
+        j += step
+        if not 0 <= j < len(kinds):
             return None
-        kind = kinds[content[j]]
-        if kind in _DECISIVE:
-            return kind
+        if kinds[j] in _DECISIVE:
+            return kinds[j]
+        if not in_list[j]:
+            budget -= 1
     return None
 
 
@@ -191,8 +202,18 @@ def _cut_off_topic_tail(
             previous_removed = True
             continue
         f = features[i]
-        headline_like = not is_body_like(f, settings) and not f.low.endswith(".")
-        body.append(Fragment(i, lines[i], f.words, after_gap=previous_removed, headline_like=headline_like))
+        prose = is_body_like(f, settings)
+        terms = term_count(f.low, settings)
+        body.append(
+            Fragment(
+                i,
+                lines[i],
+                words=terms,
+                prose_words=terms if prose else 0,
+                after_gap=previous_removed,
+                headline_like=not prose and not f.low.endswith("."),
+            )
+        )
         previous_removed = False
     cuts = off_topic_segments(body, headline, settings)
     tail = off_topic_tail(body, headline, settings)

@@ -14,7 +14,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from indexer.clean.settings import CleanSettings
 from indexer.text import normalize
 
-TERMINAL_PUNCTUATION = tuple('.!?:;"\')…”’»')
+TERMINAL_PUNCTUATION = tuple('.!?:;"\')…”’»。！？」』')
+_LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
 _WORD = re.compile(r"\w+")
 
@@ -29,6 +30,7 @@ class LineFeatures:
     title_case_ratio: float
     terminal: bool
     separators: int
+    list_item: bool  # starts with a bullet or an enumerator ("- ", "3) ", "b. ")
 
     @property
     def blank(self) -> bool:
@@ -42,15 +44,37 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     words = [w for w in _WORD.findall(low) if not w.isdigit()] if tokens else []
     n_words = len(tokens)
     stop = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    # Function words of any alphabetic language are short: the fallback for non-English pages.
+    short = sum(1 for w in words if len(w) <= settings.function_word_max_chars)
+    ideographs = sum(1 for ch in head if _is_unspaced_script(ch))
+    if ideographs:
+        # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
+        # sentence punctuation alone decide (stop-word evidence does not apply).
+        n_words += int(ideographs / settings.unspaced_chars_per_word)
+        words += ["x"] * ideographs
+        stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
     alpha_tokens = [t for t in tokens if t[:1].isalpha()]
     capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
     return LineFeatures(
         low=low,
         words=n_words,
-        stopword_ratio=stop / len(words) if words else 0.0,
+        stopword_ratio=max(stop, short * settings.short_word_weight) / len(words) if words else 0.0,
         title_case_ratio=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
         terminal=low.endswith(TERMINAL_PUNCTUATION),
         separators=sum(1 for t in tokens if t in LINK_SEPARATORS or (len(t) == 1 and t in "/-")),
+        list_item=bool(_LIST_ITEM.match(head.lstrip())),
+    )
+
+
+def _is_unspaced_script(ch: str) -> bool:
+    """CJK ideographs, kana, Hangul syllables and Thai."""
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0x0E00 <= code <= 0x0E7F
+        or 0xF900 <= code <= 0xFAFF
     )
 
 

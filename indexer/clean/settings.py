@@ -24,6 +24,12 @@ class CleanSettings:
     # stop words; jusText uses 0.30/0.32 for paragraphs, lines are noisier so we ask less.
     good_min_words: int = 10
     good_min_stopword_ratio: float = 0.22
+    # Other languages: words of at most `function_word_max_chars` letters count as stop words,
+    # discounted by `short_word_weight` (English stop words stay the primary evidence).
+    function_word_max_chars: int = 3
+    short_word_weight: float = 0.8
+    # Scripts without spaces (CJK, Thai): this many characters count as one word.
+    unspaced_chars_per_word: float = 2.0
     # Without terminal punctuation a line must be longer to count as body (headlines and
     # teasers are short and unpunctuated).
     good_unpunctuated_min_words: int = 25
@@ -46,6 +52,9 @@ class CleanSettings:
     # --- context: who decides for short and near-good lines -------------------------------------
     # Non-blank lines looked at on each side when a short line borrows its neighbours' verdict.
     context_window: int = 5
+    # With fewer body-like words than this on the whole page there is no article to anchor the
+    # context rule (a table, a list, a language we misread): undecided lines are then kept.
+    min_anchor_words: int = 30
 
     # --- headline (when no title is given) ---------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and
@@ -88,12 +97,12 @@ class CleanSettings:
     # this value ...
     off_topic_max_similarity: float = 0.08
     # ... and both sides hold at least this many words (short tails carry too little evidence).
-    off_topic_min_words: int = 40
+    off_topic_min_words: int = 30
     # Stretches of kept lines between removed clutter (sidebar teasers) are compared with the
     # main stretch (most words) and the headline; off topic below this similarity, if they hold
     # at least this many words.
     off_topic_segment_max_similarity: float = 0.05
-    off_topic_segment_min_words: int = 12
+    off_topic_segment_min_words: int = 6
 
 
 DEFAULT_SETTINGS = CleanSettings()

@@ -25,9 +25,15 @@ class Fragment:
 
     index: int
     text: str
-    words: int
+    words: int  # terms the vectorizer sees (a line of Japanese is one or two)
+    prose_words: int  # words on body-like lines: appended stories and teasers are prose
     after_gap: bool
     headline_like: bool
+
+
+def term_count(text: str, settings: CleanSettings) -> int:
+    """How many terms of `text` the topic vectors see."""
+    return len(_vectorizer(settings.topic_n_features).build_analyzer()(text))
 
 
 @lru_cache(maxsize=4)
@@ -59,11 +65,13 @@ def off_topic_tail(
     prefix = 0
     for position, fragment in enumerate(body):
         if position and (fragment.after_gap or fragment.headline_like) and prefix * 2 >= total:
+            tail = body[position:]
             tail_words = total - prefix
-            if tail_words >= settings.off_topic_min_words:
+            if tail_words >= settings.off_topic_min_words and sum(
+                f.prose_words for f in tail
+            ) >= settings.off_topic_min_words:
                 head = "\n".join([title or "", *(f.text for f in body[:position])])
-                tail = "\n".join(f.text for f in body[position:])
-                similarity = _similarity(head, tail, settings)
+                similarity = _similarity(head, "\n".join(f.text for f in tail), settings)
                 if similarity < settings.off_topic_max_similarity:
                     return position, similarity
         prefix += fragment.words
@@ -88,7 +96,8 @@ def off_topic_segments(
     reference = "\n".join([title or "", *(f.text for f in body[a:b])])
     found = []
     for k, (start, end) in enumerate(segments):
-        if k == main or words[k] < settings.off_topic_segment_min_words:
+        prose = sum(f.prose_words for f in body[start:end])
+        if k == main or min(words[k], prose) < settings.off_topic_segment_min_words:
             continue
         similarity = _similarity(reference, "\n".join(f.text for f in body[start:end]), settings)
         if similarity < settings.off_topic_segment_max_similarity:
