@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
+from indexer.similarity import PROFILE_VERSION
 from indexer.text import NORMALIZATION_VERSION
 
 
@@ -45,6 +46,8 @@ class IndexConfig:
     # ~1e-6 for unrelated pairs; proposes reworded copies and same-story coverage.
     salient: MinHashScheme = MinHashScheme(num_perm=40, seed=2, bands=10, rows=4)
     normalization: int = NORMALIZATION_VERSION
+    # Layout of the stored similarity profile (top terms, title terms, sentence anchors).
+    similarity_profile: int = PROFILE_VERSION
     # Width of the hashed term space for TF-IDF (HashingVectorizer-style) and document frequencies.
     term_space_bits: int = 20
     # Bucket entries are packed into 2**bucket_shard_bits Redis hashes (redis.io memory-optimisation
