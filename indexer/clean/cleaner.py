@@ -45,8 +45,12 @@ def clean_text(
     template: TemplateStats | None = None,
     settings: CleanSettings = DEFAULT_SETTINGS,
 ) -> CleanResult:
-    """Remove clutter lines and an off-topic tail from a plain-text page (one paragraph a line)."""
-    lines = text.split("\n")
+    """Remove clutter lines and an off-topic tail from a plain-text page (one paragraph a line).
+
+    Lines past `settings.max_page_lines` / `max_page_chars` are removed as "overflow" unread:
+    no article is that long, and it bounds the work on hostile input."""
+    all_lines = text.split("\n")
+    lines = all_lines[: _analysed_line_count(all_lines, settings)]
     features = [line_features(line, settings) for line in lines]
     verdicts: list[Verdict] = [None] * len(lines)
     kinds = _first_pass(lines, features, verdicts, title, template, settings)
@@ -56,7 +60,19 @@ def clean_text(
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
-    return build_result(lines, verdicts)
+    verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
+    return build_result(all_lines, verdicts)
+
+
+def _analysed_line_count(lines: Sequence[str], settings: CleanSettings) -> int:
+    """How many leading lines fit the page budget (a single huge line is always analysed: only
+    its head is read)."""
+    chars = 0
+    for count, line in enumerate(lines[: settings.max_page_lines]):
+        chars += min(len(line), settings.analysed_chars) + 1
+        if chars > settings.max_page_chars and count:
+            return count
+    return min(len(lines), settings.max_page_lines)
 
 
 def _first_pass(

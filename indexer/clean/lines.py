@@ -18,6 +18,8 @@ TERMINAL_PUNCTUATION = tuple('.!?:;"\')…”’»。！？」』')
 _LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
 _WORD = re.compile(r"\w+")
+# CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     stop = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
     # Function words of any alphabetic language are short: the fallback for non-English pages.
     short = sum(1 for w in words if len(w) <= settings.function_word_max_chars)
-    ideographs = sum(1 for ch in head if _is_unspaced_script(ch))
+    ideographs = len(_UNSPACED_SCRIPT.findall(head))
     if ideographs:
         # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
         # sentence punctuation alone decide (stop-word evidence does not apply).
@@ -63,18 +65,6 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         terminal=low.endswith(TERMINAL_PUNCTUATION),
         separators=sum(1 for t in tokens if t in LINK_SEPARATORS or (len(t) == 1 and t in "/-")),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
-    )
-
-
-def _is_unspaced_script(ch: str) -> bool:
-    """CJK ideographs, kana, Hangul syllables and Thai."""
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF
-        or 0x3400 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
-        or 0x0E00 <= code <= 0x0E7F
-        or 0xF900 <= code <= 0xFAFF
     )
 
 

@@ -39,7 +39,7 @@ def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResu
     form one span, scored by their maximum)."""
     kept_positions = [i for i, v in enumerate(verdicts) if v is None]
     last_kept = kept_positions[-1] if kept_positions else -1
-    spans: list[RemovedSpan] = []
+    runs: list[list] = []  # [start, end, reason, score], merged while adjacent and same reason
     offset = 0
     for i, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
         start, end = offset, offset + len(line)
@@ -51,10 +51,10 @@ def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResu
         elif i < len(lines) - 1:
             end += 1  # take this line's own newline
         reason, score = verdict
-        previous = spans[-1] if spans else None
-        if previous and previous.end == start and previous.reason == reason:
-            spans[-1] = RemovedSpan(previous.start, end, reason, max(previous.score, score))
+        if runs and runs[-1][1] == start and runs[-1][2] == reason:
+            runs[-1][1] = end
+            runs[-1][3] = max(runs[-1][3], score)
         else:
-            spans.append(RemovedSpan(start, end, reason, round(score, 3)))
-    text = "\n".join(lines[i] for i in kept_positions)
-    return CleanResult(text=text, spans=tuple(spans))
+            runs.append([start, end, reason, score])
+    spans = tuple(RemovedSpan(start, end, reason, round(score, 3)) for start, end, reason, score in runs)
+    return CleanResult(text="\n".join(lines[i] for i in kept_positions), spans=spans)

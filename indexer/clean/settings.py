@@ -18,6 +18,11 @@ class CleanSettings:
     # for shape features; a 1 MB line without newline is judged on its head (it is never clutter
     # of the kinds we look for past that point, and it keeps every line O(1)).
     analysed_chars: int = 2000
+    # Page budget: lines past the first `max_page_lines`, or past `max_page_chars` analysed
+    # characters, are removed as "overflow" without being read (news articles are a few hundred
+    # lines; this caps a 5 MB page at about a second).
+    max_page_lines: int = 10_000
+    max_page_chars: int = 600_000
 
     # --- line shape: what an article sentence looks like ---------------------------------------
     # A line is "body-like" (good) with at least this many words and this share of English
@@ -92,6 +97,8 @@ class CleanSettings:
     # --- topical coherence (off-topic appended fragments) ---------------------------------------
     # Hashed term space for the TF vectors (sklearn HashingVectorizer, English stop words).
     topic_n_features: int = 2**18
+    # At most this many split points are tried for an appended tail (bounds the work on huge pages).
+    topic_max_splits: int = 64
     # A tail fragment (starting at a headline-like line or after a removed block, in the second
     # half of the body) is off topic if its cosine similarity with the article before it is below
     # this value ...

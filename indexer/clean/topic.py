@@ -43,13 +43,37 @@ def _vectorizer(n_features: int) -> HashingVectorizer:
     )
 
 
-def _similarity(a: str, b: str, settings: CleanSettings) -> float:
-    matrix = _vectorizer(settings.topic_n_features).transform([a, b])
-    matrix.data = 1.0 + np.log(matrix.data)  # sublinear TF: repeated names should not dominate
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
-    if norms.min() == 0.0:
+SparseCounts = tuple[np.ndarray, np.ndarray]  # sorted hashed-term indices and their counts
+
+
+class _Terms:
+    """Hashed term counts of the title and of every body line, computed once per page; a stretch
+    of lines is summed over its non-zero terms only (O(terms), never O(hashed space))."""
+
+    def __init__(self, body: Sequence[Fragment], title: str | None, settings: CleanSettings) -> None:
+        matrix = _vectorizer(settings.topic_n_features).transform([title or "", *(f.text for f in body)])
+        self.matrix = matrix.tocsr()
+
+    def counts(self, start: int, end: int, *, with_title: bool = False) -> SparseCounts:
+        """Summed counts of body lines [start, end), plus the title's if asked."""
+        rows = self.matrix[start + 1 : end + 1]
+        indices, data = rows.indices, rows.data
+        if with_title:
+            title = self.matrix[0]
+            indices, data = np.concatenate([indices, title.indices]), np.concatenate([data, title.data])
+        terms, inverse = np.unique(indices, return_inverse=True)
+        return terms, np.bincount(inverse, weights=data, minlength=len(terms))
+
+
+def _cosine(a: SparseCounts, b: SparseCounts) -> float:
+    """Cosine of sublinear-TF vectors (1 + log tf): repeated names should not dominate."""
+    (a_terms, a_counts), (b_terms, b_counts) = a, b
+    a_weights, b_weights = 1.0 + np.log(a_counts), 1.0 + np.log(b_counts)
+    norms = float(np.linalg.norm(a_weights) * np.linalg.norm(b_weights))
+    if not norms:
         return 0.0
-    return float(matrix[0].multiply(matrix[1]).sum() / (norms[0] * norms[1]))
+    _, in_a, in_b = np.intersect1d(a_terms, b_terms, assume_unique=True, return_indices=True)
+    return float(a_weights[in_a] @ b_weights[in_b]) / norms
 
 
 def off_topic_tail(
@@ -57,24 +81,32 @@ def off_topic_tail(
 ) -> tuple[int, float] | None:
     """(position in `body` where an off-topic tail starts, its similarity) or None.
 
-    Only split points in the second half of the body's words are tried, earliest first, so the
-    article's own later sections are compared against a long stretch of it."""
+    Only split points in the second half of the body's words are tried, earliest first (at most
+    `topic_max_splits`), so the article's own later sections are compared with a long stretch
+    of it."""
     total = sum(f.words for f in body)
     if total < 2 * settings.off_topic_min_words:
         return None
-    prefix = 0
+    candidates, prefix, prose_after = [], 0, sum(f.prose_words for f in body)
     for position, fragment in enumerate(body):
-        if position and (fragment.after_gap or fragment.headline_like) and prefix * 2 >= total:
-            tail = body[position:]
-            tail_words = total - prefix
-            if tail_words >= settings.off_topic_min_words and sum(
-                f.prose_words for f in tail
-            ) >= settings.off_topic_min_words:
-                head = "\n".join([title or "", *(f.text for f in body[:position])])
-                similarity = _similarity(head, "\n".join(f.text for f in tail), settings)
-                if similarity < settings.off_topic_max_similarity:
-                    return position, similarity
+        if (
+            position
+            and (fragment.after_gap or fragment.headline_like)
+            and prefix * 2 >= total
+            and min(total - prefix, prose_after) >= settings.off_topic_min_words
+        ):
+            candidates.append(position)
+            if len(candidates) == settings.topic_max_splits:
+                break
         prefix += fragment.words
+        prose_after -= fragment.prose_words
+    if not candidates:
+        return None
+    terms = _Terms(body, title, settings)
+    for position in candidates:
+        similarity = _cosine(terms.counts(0, position, with_title=True), terms.counts(position, len(body)))
+        if similarity < settings.off_topic_max_similarity:
+            return position, similarity
     return None
 
 
@@ -92,14 +124,14 @@ def off_topic_segments(
     main = max(range(len(segments)), key=words.__getitem__)
     if words[main] < settings.off_topic_min_words:
         return []
-    a, b = segments[main]
-    reference = "\n".join([title or "", *(f.text for f in body[a:b])])
+    terms = _Terms(body, title, settings)
+    reference = terms.counts(*segments[main], with_title=True)
     found = []
     for k, (start, end) in enumerate(segments):
         prose = sum(f.prose_words for f in body[start:end])
         if k == main or min(words[k], prose) < settings.off_topic_segment_min_words:
             continue
-        similarity = _similarity(reference, "\n".join(f.text for f in body[start:end]), settings)
+        similarity = _cosine(reference, terms.counts(start, end))
         if similarity < settings.off_topic_segment_max_similarity:
             found.append((start, end, similarity))
     return found
