@@ -126,7 +126,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "caption",
         re.compile(
-            r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|^photo(graph)?s?:|"
+            r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|\bphoto(graph)?s?: |"
             r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
             r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
             r"\bhide caption|\btoggle caption|\bview gallery)"

@@ -51,6 +51,8 @@ def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResu
         elif i < len(lines) - 1:
             end += 1  # take this line's own newline
         reason, score = verdict
+        if start == end:
+            continue  # an empty last line of an otherwise empty text: nothing to remove
         if runs and runs[-1][1] == start and runs[-1][2] == reason:
             runs[-1][1] = end
             runs[-1][3] = max(runs[-1][3], score)

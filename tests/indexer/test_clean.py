@@ -1,0 +1,207 @@
+"""The cleaner on made-up site templates wrapped around real article text (fixtures/clean/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from indexer.clean import CleanResult, clean_text, line_keys
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+COURIER_TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def seed_lines(name: str) -> list[str]:
+    """The article paragraphs of a seed page (its non-blank lines)."""
+    return [line for line in fixture_text(name).split("\n") if line.strip()]
+
+
+def line_reasons(text: str, result: CleanResult) -> dict[str, str | None]:
+    """Each non-blank input line -> the reason it was removed for, or None if kept."""
+    reasons: dict[str, str | None] = {}
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if line.strip():
+            span = next((s for s in result.spans if s.start <= start and end <= s.end), None)
+            reasons[line] = span.reason if span else None
+    return reasons
+
+
+@pytest.fixture(scope="module")
+def courier() -> dict[str, str | None]:
+    text = fixture_text("site_a_courier.txt")
+    return line_reasons(text, clean_text(text))
+
+
+@pytest.fixture(scope="module")
+def ledger() -> dict[str, str | None]:
+    text = fixture_text("site_b_ledger.txt")
+    return line_reasons(text, clean_text(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home | UK | World | Politics | Business | Sport | Culture", "link_list"),
+        ("Skip to main content", "navigation"),
+        ("By Hannah Whitcombe, Political Correspondent", "byline"),
+        ("Sun 15 Jun 2025 09.41 BST", "timestamp"),
+        ("Share on Facebook Share on Twitter Share via Email", "share"),
+        (
+            "Keir Starmer speaking at a press conference in Downing Street on Saturday. "
+            "Photograph: Stefan Rousseau/PA",
+            "caption",
+        ),
+        ("Sign up to our Morning Briefing newsletter and get the day's top stories in your inbox", "newsletter"),
+        ("Related Articles", "related"),
+        ("Why the Bank of England is in no hurry to cut interest rates", "related"),
+        ("Comments (3)", "comments"),
+        ("My sister waited nine years for anyone to listen to her, and nobody did.", "comments"),
+    ],
+)
+def test_courier_clutter_is_removed_for_its_reason(courier: dict[str, str | None], line: str, reason: str) -> None:
+    assert courier[line] == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("News • Sport • Business • Opinion • Lifestyle", "link_list"),
+        ("2 hours ago", "timestamp"),
+        ("MORE: Police chiefs warn of record demand on child protection teams", "related"),
+        ("ADVERTISEMENT", "promo"),
+        ("New rail timetable promises faster journeys across the Pennines", "related"),
+        ("Terms of Use | Privacy Policy | Cookie Settings | Contact Us", "link_list"),
+    ],
+)
+def test_ledger_clutter_is_removed_for_its_reason(ledger: dict[str, str | None], line: str, reason: str) -> None:
+    assert ledger[line] == reason
+
+
+@pytest.mark.parametrize(
+    ("fixture", "seed"),
+    [("site_a_courier.txt", "seed_002.txt"), ("site_b_ledger.txt", "seed_004.txt")],
+)
+def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -> None:
+    text = fixture_text(fixture)
+    kept = set(clean_text(text).text.split("\n"))
+    assert set(seed_lines(seed)) <= kept
+    headline = COURIER_TITLE if fixture == "site_a_courier.txt" else seed_lines(seed)[0]
+    assert headline in kept
+
+
+@pytest.mark.parametrize(
+    ("clutter", "reason"),
+    [
+        ("© 2025 Northern Echo Media Group. All rights reserved.", "copyright"),
+        ("Copyright 2025 The Associated Press. This material may not be published or broadcast.", "copyright"),
+        ("Reporting by Jane Smith; Editing by Tom Jones", "byline"),
+        ("Follow us on Facebook", "share"),
+        ("Get our free app for breaking news alerts: Download our app", "promo"),
+        ("Enter your email address to subscribe", "newsletter"),
+        ("(AP Photo/Kirsty Wigglesworth)", "caption"),
+        ("Tags: politics, crime, home office", "navigation"),
+        ("Updated: 16 January 2025, 14:02 GMT", "timestamp"),
+    ],
+)
+def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:8], clutter, *body[8:]])
+    result = clean_text(text)
+    assert line_reasons(text, result)[clutter] == reason
+    assert result.text == "\n".join(body)
+
+
+def test_given_title_is_kept_even_with_a_site_suffix() -> None:
+    body = seed_lines("seed_002.txt")
+    text = "\n".join(["Main menu", f"{COURIER_TITLE} | The Daily Courier", *body])
+    result = clean_text(text, title=COURIER_TITLE)
+    assert result.text.split("\n")[0] == f"{COURIER_TITLE} | The Daily Courier"
+
+
+def test_appended_off_topic_story_is_flagged(ledger: dict[str, str | None]) -> None:
+    lines = list(ledger)
+    story_start = lines.index("Coastal town celebrates return of its historic pier") + 1
+    pier = [line for line in lines[story_start:] if len(line.split()) > 20]
+    assert len(pier) == 3
+    assert {ledger[line] for line in pier} == {"off_topic"}
+
+
+def test_on_topic_continuation_is_not_flagged_off_topic() -> None:
+    """Two parts of the same article, joined after a sub-heading, stay together."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:15], "Reaction from survivors and campaigners", *body[15:]])
+    result = clean_text(text)
+    assert all(span.reason != "off_topic" for span in result.spans)
+
+
+def test_comment_link_above_the_article_does_not_eat_it() -> None:
+    body = seed_lines("seed_002.txt")
+    text = "\n".join([*body[:3], "Comments (18)", *body[3:]])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
+@dataclass
+class InMemoryTemplateStats:
+    """What the storage layer keeps per source: articles indexed and per-line-key counts."""
+
+    doc_count: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, text: str) -> None:
+        self.doc_count += 1
+        for key in line_keys(text):
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def line_count(self, key: str) -> int:
+        return self.counts.get(key, 0)
+
+
+STANDING_LINE = (
+    "The Northern Ledger has reported on the towns of the North West since 1871 and answers to its readers."
+)
+
+
+def _source_articles() -> list[str]:
+    """Six articles of one made-up source: halves of the seed pages, each with the standing line."""
+    pages = []
+    for seed in ("seed_000.txt", "seed_002.txt", "seed_004.txt"):
+        body = seed_lines(seed)
+        middle = len(body) // 2
+        pages += ["\n".join([*part, STANDING_LINE]) for part in (body[:middle], body[middle:])]
+    return pages
+
+
+def test_line_recurring_across_a_source_is_learned_as_template() -> None:
+    articles = _source_articles()
+    stats = InMemoryTemplateStats()
+    for article in articles:
+        stats.add(article)
+    new_article = articles[2]
+    assert line_reasons(new_article, clean_text(new_article))[STANDING_LINE] is None
+    removed = line_reasons(new_article, clean_text(new_article, template=stats))
+    assert removed[STANDING_LINE] == "site_template"
+    assert [line for line, reason in removed.items() if reason] == [STANDING_LINE]
+
+
+def test_template_needs_enough_articles_of_the_source() -> None:
+    stats = InMemoryTemplateStats()
+    for article in _source_articles()[:3]:
+        stats.add(article)
+    article = _source_articles()[0]
+    assert line_reasons(article, clean_text(article, template=stats))[STANDING_LINE] is None
+
+
+def test_line_keys_are_stable_deduplicated_and_normalised() -> None:
+    keys = line_keys("Share this\n\nSHARE   this\nA line")
+    assert len(keys) == 2
+    assert keys == line_keys("share this\nA line")
+    assert all(len(key) == 16 for key in keys)
