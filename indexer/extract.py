@@ -115,16 +115,16 @@ class HtmlExtractor:
     def _new_pool(self) -> concurrent.futures.ProcessPoolExecutor:
         return concurrent.futures.ProcessPoolExecutor(max_workers=self.settings.max_workers)
 
-    def extract(self, html: str | bytes) -> ExtractedPage:
-        """Extract one page; raises `ExtractionTimeout` when it takes too long."""
+    def extract(self, html: str | bytes, *, timeout: float | None = None) -> ExtractedPage:
+        """Extract one page; raises `ExtractionTimeout` after `timeout` seconds (default:
+        `settings.timeout_seconds`)."""
+        limit = self.settings.timeout_seconds if timeout is None else timeout
         future = self._pool.submit(extract_page, html, self.settings)
         try:
-            return future.result(timeout=self.settings.timeout_seconds)
+            return future.result(timeout=limit)
         except concurrent.futures.TimeoutError:
             self._replace_pool()
-            raise ExtractionTimeout(
-                f"HTML extraction exceeded {self.settings.timeout_seconds:.1f}s; page skipped"
-            ) from None
+            raise ExtractionTimeout(f"HTML extraction exceeded {limit:.2f}s; page skipped") from None
         except concurrent.futures.process.BrokenProcessPool:
             # A worker died (e.g. out of memory on a hostile page): start fresh, report no text.
             logger.warning("extraction worker died; replacing the pool")

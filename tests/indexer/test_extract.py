@@ -1,0 +1,80 @@
+"""HTML extraction: headline and paragraphs from a made-up page, hostile input, the pool timeout."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import ExtractedPage, ExtractionTimeout, ExtractSettings, HtmlExtractor, extract_page
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
+PAGE = (FIXTURES / "site_a_courier.html").read_text(encoding="utf-8")
+SEED = [line for line in (FIXTURES / "seed_002.txt").read_text(encoding="utf-8").split("\n") if line.strip()]
+# A page trafilatura needs seconds for: thousands of paragraphs.
+SLOW_PAGE = "<html><body>" + "<p>A paragraph of ordinary words that reads like content.</p>" * 40_000 + "</body></html>"
+
+
+def test_headline_and_one_paragraph_per_line() -> None:
+    page = extract_page(PAGE)
+    assert page.title == TITLE
+    lines = page.text.split("\n")
+    assert lines[0] != TITLE, "the headline is returned apart, not repeated in the text"
+    assert set(SEED) <= set(lines)
+
+
+def test_comments_and_footer_are_left_out() -> None:
+    text = extract_page(PAGE).text
+    assert "nobody did" not in text
+    assert "All rights reserved" not in text
+
+
+def test_bytes_are_decoded() -> None:
+    assert extract_page(PAGE.encode("utf-8")).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        "   ",
+        bytes(range(256)) * 2000,
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 10_000,
+        "<html><body><p>unclosed <b><i><table><tr><td>cell" + "<div" * 5000,
+    ],
+)
+def test_hostile_input_gives_an_empty_or_partial_page_quickly(junk: str | bytes) -> None:
+    started = time.perf_counter()
+    page = extract_page(junk)
+    assert isinstance(page, ExtractedPage)
+    assert time.perf_counter() - started < 5.0
+
+
+def test_deeply_nested_html_is_bounded() -> None:
+    nested = "<html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>"
+    started = time.perf_counter()
+    extract_page(nested)
+    assert time.perf_counter() - started < 5.0
+
+
+def test_input_is_cut_at_the_size_cap() -> None:
+    cut_at = PAGE.index(SEED[3])
+    page = extract_page(PAGE, ExtractSettings(max_input_chars=cut_at))
+    assert SEED[0] in page.text
+    assert SEED[-1] not in page.text
+
+
+def test_pool_times_out_then_replaces_its_workers() -> None:
+    with HtmlExtractor(ExtractSettings(max_workers=1, timeout_seconds=30)) as extractor:
+        started = time.perf_counter()
+        with pytest.raises(ExtractionTimeout):
+            extractor.extract(SLOW_PAGE, timeout=0.2)
+        assert time.perf_counter() - started < 2.0
+        assert extractor.extract(PAGE).title == TITLE
+
+
+def test_pool_rejects_bad_settings() -> None:
+    with pytest.raises(ValueError, match="max_workers"):
+        HtmlExtractor(ExtractSettings(max_workers=0))
