@@ -77,8 +77,11 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
 
 
 def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
+    """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not."""
+    table_row = f.low.startswith("|") and f.low.endswith("|")
     return (
-        f.separators >= settings.link_list_min_separators
+        not table_row
+        and f.separators >= settings.link_list_min_separators
         and f.separators >= settings.link_list_min_separators_per_word * f.words
     )
 
@@ -108,8 +111,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "newsletter",
         re.compile(
-            r"\b(newsletters?|sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|"
-            r"your inbox|in your inbox|enter your e-?mail|e-?mail address|unsubscribe)\b"
+            # A call to act, not the word "newsletter" (articles about newsletters exist).
+            r"\b(sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|your inbox|"
+            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter)\b"
         ),
         0.85,
         weak=True,
@@ -206,10 +210,11 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-_RELATIVE = "ago yesterday today hours hour hrs hr minutes minute mins min seconds secs days day weeks week"
-_DATE_ANCHORS = frozenset([*_MONTHS, *_WEEKDAYS.split(), *_RELATIVE.split()])
+# "2 hours ago" is a time stamp, "Day 1 - Exercise" is not: units only fill, they never anchor.
+_DATE_ANCHORS = frozenset([*_MONTHS, *_WEEKDAYS.split(), "ago", "yesterday", "today"])
 _DATE_FILLER = frozenset(
     "am pm a.m. p.m. gmt utc bst est edt cst cdt pst pdt cet cest ist aedt aest et pt "
+    "hours hour hrs hr minutes minute mins min seconds secs days day weeks week "
     "updated posted published last modified on at date time | - , : / by".split()
 )
 
