@@ -31,7 +31,7 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.clean_data import (  # noqa: E402
+from bench.clean_data import (
     GoldPage,
     LabelledLines,
     l3s_pages,
@@ -40,8 +40,8 @@ from bench.clean_data import (  # noqa: E402
     zyte_pages,
     zyte_tool_output,
 )
-from indexer.clean import clean_text  # noqa: E402
-from indexer.extract import ExtractedPage, ExtractSettings, HtmlExtractor  # noqa: E402
+from indexer.clean import clean_text
+from indexer.extract import ExtractedPage, ExtractSettings, HtmlExtractor
 
 OUT = Path(__file__).resolve().parent / "out"
 _TOKEN = re.compile(r"\w+")
@@ -49,7 +49,14 @@ _TOKEN = re.compile(r"\w+")
 
 # --- anchors -------------------------------------------------------------------------------------
 
-_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
+_C4_POLICY = (
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+)
 
 
 def c4_keep(line: str) -> bool:
@@ -209,7 +216,9 @@ def run_l3s(split: str, extractor: HtmlExtractor) -> list[Row]:
             )
             total_body += sum(w for w, lab in zip(weights, page.labels, strict=True) if lab == "fulltext")
             gold_text = "\n".join(t for t, g in zip(page.lines, gold, strict=True) if g)
-            bag_f1s.append(bag_prf(gold_text, "\n".join(t for t, k in zip(page.lines, keep, strict=True) if k))[2])
+            bag_f1s.append(
+                bag_prf(gold_text, "\n".join(t for t, k in zip(page.lines, keep, strict=True) if k))[2]
+            )
         rows.append(
             {
                 "set": "l3s",
@@ -222,8 +231,14 @@ def run_l3s(split: str, extractor: HtmlExtractor) -> list[Row]:
             }
         )
     html_methods = {
-        "trafilatura defaults (HTML)": (ExtractionCache(f"l3s-{split}-trafilatura", trafilatura_default), False),
-        "syndetect extract + clean (HTML)": (ExtractionCache(f"l3s-{split}-extract", extractor.extract), True),
+        "trafilatura defaults (HTML)": (
+            ExtractionCache(f"l3s-{split}-trafilatura", trafilatura_default),
+            False,
+        ),
+        "syndetect extract + clean (HTML)": (
+            ExtractionCache(f"l3s-{split}-extract", extractor.extract),
+            True,
+        ),
     }
     for name, (cache, clean) in html_methods.items():
         started = time.perf_counter()
@@ -233,11 +248,17 @@ def run_l3s(split: str, extractor: HtmlExtractor) -> list[Row]:
             predicted = cleaned(extracted) if clean else extracted.text
             if extracted.title and clean:
                 predicted = f"{extracted.title}\n{predicted}"
-            gold_text = "\n".join(t for t, lab in zip(page.lines, page.labels, strict=True) if lab in LabelledLines.KEEP)
+            gold_text = "\n".join(
+                t for t, lab in zip(page.lines, page.labels, strict=True) if lab in LabelledLines.KEEP
+            )
             if not tokens(gold_text):
                 continue
             bag_f1s.append(bag_prf(gold_text, predicted)[2])
-            body = Counter(tokens(" ".join(t for t, lab in zip(page.lines, page.labels, strict=True) if lab == "fulltext")))
+            body = Counter(
+                tokens(
+                    " ".join(t for t, lab in zip(page.lines, page.labels, strict=True) if lab == "fulltext")
+                )
+            )
             missing_body += sum((body - Counter(tokens(predicted))).values())
             total_body += sum(body.values())
         cache.save()
@@ -276,24 +297,61 @@ def run_zyte(split: str, extractor: HtmlExtractor) -> list[Row]:
     anchor = ExtractionCache(f"zyte-{split}-trafilatura", trafilatura_default)
     rows = []
     started = time.perf_counter()
-    rows.append(_zyte_row("syndetect extract + clean (HTML)", ((p.gold, cleaned(ours.get(p.doc_id, p.html_path))) for p in pages), started))
+    rows.append(
+        _zyte_row(
+            "syndetect extract + clean (HTML)",
+            ((p.gold, cleaned(ours.get(p.doc_id, p.html_path))) for p in pages),
+            started,
+        )
+    )
     started = time.perf_counter()
-    rows.append(_zyte_row("syndetect extract only (HTML)", ((p.gold, ours.get(p.doc_id, p.html_path).text) for p in pages), started))
+    rows.append(
+        _zyte_row(
+            "syndetect extract only (HTML)",
+            ((p.gold, ours.get(p.doc_id, p.html_path).text) for p in pages),
+            started,
+        )
+    )
     started = time.perf_counter()
-    rows.append(_zyte_row("trafilatura 2.3 defaults (HTML)", ((p.gold, anchor.get(p.doc_id, p.html_path).text) for p in pages), started))
+    rows.append(
+        _zyte_row(
+            "trafilatura 2.3 defaults (HTML)",
+            ((p.gold, anchor.get(p.doc_id, p.html_path).text) for p in pages),
+            started,
+        )
+    )
     shipped = zyte_tool_output("trafilatura")
-    rows.append(_zyte_row("trafilatura 2.0 shipped output", ((p.gold, shipped.get(p.doc_id, "")) for p in pages), time.perf_counter()))
+    rows.append(
+        _zyte_row(
+            "trafilatura 2.0 shipped output",
+            ((p.gold, shipped.get(p.doc_id, "")) for p in pages),
+            time.perf_counter(),
+        )
+    )
     started = time.perf_counter()
-    rows.append(_zyte_row("syndetect clean_text (html-text)", ((p.gold, clean_text(p.page_text or "").text) for p in pages), started))
+    rows.append(
+        _zyte_row(
+            "syndetect clean_text (html-text)",
+            ((p.gold, clean_text(p.page_text or "").text) for p in pages),
+            started,
+        )
+    )
     started = time.perf_counter()
     rows.append(
         _zyte_row(
             "C4 line rules (html-text)",
-            ((p.gold, "\n".join(line for line in (p.page_text or "").split("\n") if c4_keep(line))) for p in pages),
+            (
+                (p.gold, "\n".join(line for line in (p.page_text or "").split("\n") if c4_keep(line)))
+                for p in pages
+            ),
             started,
         )
     )
-    rows.append(_zyte_row("no cleaning (html-text)", ((p.gold, p.page_text or "") for p in pages), time.perf_counter()))
+    rows.append(
+        _zyte_row(
+            "no cleaning (html-text)", ((p.gold, p.page_text or "") for p in pages), time.perf_counter()
+        )
+    )
     ours.save()
     anchor.save()
     return rows
@@ -332,7 +390,11 @@ def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
             pages,
             lambda p: with_title(e := ours.get(p.doc_id, p.html_path), cleaned(e)),
         ),
-        _wcxb_row("syndetect extract only (HTML)", pages, lambda p: with_title(e := ours.get(p.doc_id, p.html_path), e.text)),
+        _wcxb_row(
+            "syndetect extract only (HTML)",
+            pages,
+            lambda p: with_title(e := ours.get(p.doc_id, p.html_path), e.text),
+        ),
         _wcxb_row("trafilatura 2.3 defaults (HTML)", pages, lambda p: anchor.get(p.doc_id, p.html_path).text),
     ]
     ours.save()
@@ -360,7 +422,9 @@ def _cell(value: object) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--set", choices=["l3s", "zyte", "wcxb", "all"], default="all")
     parser.add_argument("--split", choices=["tune", "report"], default="report")
     args = parser.parse_args()

@@ -89,7 +89,6 @@ def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_
             deduplicate=False,
         )
     except Exception as error:  # noqa: BLE001 - hostile markup breaks lxml in many ways; never crash
-
         logger.warning("trafilatura failed on a page: %r", error)
         return _EMPTY
     if document is None:

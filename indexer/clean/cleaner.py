@@ -8,10 +8,10 @@ jusText's context-sensitive pass. Last, an appended off-topic tail is cut.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import Enum
-
-import re
+from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -173,9 +173,7 @@ def _guess_headline(
     headline-shaped lines there, the one sharing most content words with the lead."""
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
     goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
-    start = next(
-        (a for a, b in zip(goods, goods[1:], strict=False) if b - a <= settings.context_window), None
-    )
+    start = next((a for a, b in pairwise(goods) if b - a <= settings.context_window), None)
     if start is None:
         return None
     lead = _content_words(" ".join(features[content[pos]].low for pos in goods[:2]))

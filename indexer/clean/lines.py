@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from indexer.clean.settings import CleanSettings
 from indexer.text import normalize
 
-TERMINAL_PUNCTUATION = tuple('.!?:;"\')…”’»。！？」』')
+TERMINAL_PUNCTUATION = tuple(".!?:;\"')…”’»。！？」』")
 _LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
 _WORD = re.compile(r"\w+")
@@ -72,7 +72,9 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
     """A line that reads like article prose: enough words, stop words, and a sentence ending."""
     long_enough = f.words >= settings.good_min_words
     ended = f.terminal or f.words >= settings.good_unpunctuated_min_words
-    prose = f.title_case_ratio < settings.title_case_min_ratio or f.words >= settings.good_unpunctuated_min_words
+    prose = (
+        f.title_case_ratio < settings.title_case_min_ratio or f.words >= settings.good_unpunctuated_min_words
+    )
     return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
 
 
@@ -196,26 +198,168 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
 )
 
 _SHARE_WORDS = frozenset(
-    "share shares shared sharing tweet facebook twitter x linkedin whatsapp pinterest reddit email "
-    "e-mail mail print copy link messenger telegram flipboard sms tumblr digg stumbleupon delicious "
-    "bookmark google + this article story via on it pin save follow us instagram youtube rss feed "
-    "comment comments and the to a friend send printable version printer friendly".split()
+    [
+        "share",
+        "shares",
+        "shared",
+        "sharing",
+        "tweet",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "copy",
+        "link",
+        "messenger",
+        "telegram",
+        "flipboard",
+        "sms",
+        "tumblr",
+        "digg",
+        "stumbleupon",
+        "delicious",
+        "bookmark",
+        "google",
+        "+",
+        "this",
+        "article",
+        "story",
+        "via",
+        "on",
+        "it",
+        "pin",
+        "save",
+        "follow",
+        "us",
+        "instagram",
+        "youtube",
+        "rss",
+        "feed",
+        "comment",
+        "comments",
+        "and",
+        "the",
+        "to",
+        "a",
+        "friend",
+        "send",
+        "printable",
+        "version",
+        "printer",
+        "friendly",
+    ]
 )
 _SHARE_STRONG = frozenset(
-    "share tweet facebook twitter linkedin whatsapp pinterest reddit email print bookmark digg "
-    "instagram stumbleupon flipboard printable printer".split()
+    [
+        "share",
+        "tweet",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "email",
+        "print",
+        "bookmark",
+        "digg",
+        "instagram",
+        "stumbleupon",
+        "flipboard",
+        "printable",
+        "printer",
+    ]
 )
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
 # "2 hours ago" is a time stamp, "Day 1 - Exercise" is not: units only fill, they never anchor.
 _DATE_ANCHORS = frozenset([*_MONTHS, *_WEEKDAYS.split(), "ago", "yesterday", "today"])
 _DATE_FILLER = frozenset(
-    "am pm a.m. p.m. gmt utc bst est edt cst cdt pst pdt cet cest ist aedt aest et pt "
-    "hours hour hrs hr minutes minute mins min seconds secs days day weeks week "
-    "updated posted published last modified on at date time | - , : / by".split()
+    [
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "bst",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "ist",
+        "aedt",
+        "aest",
+        "et",
+        "pt",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "seconds",
+        "secs",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "updated",
+        "posted",
+        "published",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "date",
+        "time",
+        "|",
+        "-",
+        ",",
+        ":",
+        "/",
+        "by",
+    ]
 )
 
 
@@ -247,7 +391,7 @@ def _is_timestamp_line(f: LineFeatures, settings: CleanSettings) -> bool:
         if t in _DATE_ANCHORS:
             anchored = True
             dated += 1
-        elif t in _DATE_FILLER or t[:1].isdigit() and not t.rstrip("stndrdth").isalpha():
+        elif t in _DATE_FILLER or t[:1].isdigit():
             anchored = anchored or ":" in t or "/" in t
             dated += 1
     return anchored and dated / len(tokens) >= settings.token_class_min_ratio

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -117,7 +118,7 @@ def off_topic_segments(
     off topic for the article's main stretch (the one with most words) and its headline: the
     teasers of other stories that survive between menus and ads."""
     bounds = [p for p, f in enumerate(body) if p == 0 or f.after_gap] + [len(body)]
-    segments = list(zip(bounds, bounds[1:], strict=False))
+    segments = list(pairwise(bounds))
     if len(segments) < 2:
         return []
     words = [sum(f.words for f in body[a:b]) for a, b in segments]

@@ -56,18 +56,22 @@ def ledger() -> dict[str, str | None]:
         ("Sun 15 Jun 2025 09.41 BST", "timestamp"),
         ("Share on Facebook Share on Twitter Share via Email", "share"),
         (
-            "Keir Starmer speaking at a press conference in Downing Street on Saturday. "
-            "Photograph: Stefan Rousseau/PA",
+            "Keir Starmer speaking at a press conference in Downing Street on Saturday. Photograph: Stefan Rousseau/PA",
             "caption",
         ),
-        ("Sign up to our Morning Briefing newsletter and get the day's top stories in your inbox", "newsletter"),
+        (
+            "Sign up to our Morning Briefing newsletter and get the day's top stories in your inbox",
+            "newsletter",
+        ),
         ("Related Articles", "related"),
         ("Why the Bank of England is in no hurry to cut interest rates", "related"),
         ("Comments (3)", "comments"),
         ("My sister waited nine years for anyone to listen to her, and nobody did.", "comments"),
     ],
 )
-def test_courier_clutter_is_removed_for_its_reason(courier: dict[str, str | None], line: str, reason: str) -> None:
+def test_courier_clutter_is_removed_for_its_reason(
+    courier: dict[str, str | None], line: str, reason: str
+) -> None:
     assert courier[line] == reason
 
 
@@ -82,7 +86,9 @@ def test_courier_clutter_is_removed_for_its_reason(courier: dict[str, str | None
         ("Terms of Use | Privacy Policy | Cookie Settings | Contact Us", "link_list"),
     ],
 )
-def test_ledger_clutter_is_removed_for_its_reason(ledger: dict[str, str | None], line: str, reason: str) -> None:
+def test_ledger_clutter_is_removed_for_its_reason(
+    ledger: dict[str, str | None], line: str, reason: str
+) -> None:
     assert ledger[line] == reason
 
 
@@ -102,7 +108,10 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
     ("clutter", "reason"),
     [
         ("© 2025 Northern Echo Media Group. All rights reserved.", "copyright"),
-        ("Copyright 2025 The Associated Press. This material may not be published or broadcast.", "copyright"),
+        (
+            "Copyright 2025 The Associated Press. This material may not be published or broadcast.",
+            "copyright",
+        ),
         ("Reporting by Jane Smith; Editing by Tom Jones", "byline"),
         ("Follow us on Facebook", "share"),
         ("Get our free app for breaking news alerts: Download our app", "promo"),

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from indexer.clean import CleanResult, clean_text
 
-SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "clean" / "seed_004.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "clean" / "seed_004.txt").read_text(
+    encoding="utf-8"
+)
 CLUTTER = [
     "Related Articles",
     "Comments (3)",

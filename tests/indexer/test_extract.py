@@ -14,7 +14,11 @@ TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
 PAGE = (FIXTURES / "site_a_courier.html").read_text(encoding="utf-8")
 SEED = [line for line in (FIXTURES / "seed_002.txt").read_text(encoding="utf-8").split("\n") if line.strip()]
 # A page trafilatura needs seconds for: thousands of paragraphs.
-SLOW_PAGE = "<html><body>" + "<p>A paragraph of ordinary words that reads like content.</p>" * 40_000 + "</body></html>"
+SLOW_PAGE = (
+    "<html><body>"
+    + "<p>A paragraph of ordinary words that reads like content.</p>" * 40_000
+    + "</body></html>"
+)
 
 
 def test_headline_and_one_paragraph_per_line() -> None:
