@@ -103,7 +103,9 @@ class CleanSettings:
     # half of the body) is off topic if its cosine similarity with the article before it is below
     # this value ...
     off_topic_max_similarity: float = 0.08
-    # ... and both sides hold at least this many words (short tails carry too little evidence).
+    # ... and both sides hold at least this many terms (hashed non-stop words; a line of
+    # Japanese counts as one or two), the tail in prose lines (short tails and lists of dates or
+    # names carry too little evidence).
     off_topic_min_words: int = 30
     # Stretches of kept lines between removed clutter (sidebar teasers) are compared with the
     # main stretch (most words) and the headline; off topic below this similarity, if they hold
