@@ -4,17 +4,22 @@ article of the page, or a teaser of it, onto the end).
 Terms are hashed (sklearn HashingVectorizer, English stop words, sublinear TF, no IDF) so no
 corpus is needed; a tail fragment whose vector is nearly orthogonal to everything before it
 (headline + lead + the rest of the body) is off topic.
+
+The vectorizer's analyzer and hasher are reproduced here (same token pattern, stop words and
+murmurhash3 bucket) because building them per line cost more than the cleaning itself;
+`tests/indexer/test_clean_topic.py` pins both to sklearn's own output.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.utils import murmurhash3_32
 
 from indexer.clean.settings import CleanSettings
 
@@ -32,16 +37,28 @@ class Fragment:
     headline_like: bool
 
 
+# HashingVectorizer(stop_words="english") defaults: lowercase, this token pattern, no n-grams.
+_TERM = re.compile(r"(?u)\b\w\w+\b")
+_INT32_MIN = -(2**31)
+
+
+def terms(text: str) -> list[str]:
+    """The terms of `text` that HashingVectorizer(stop_words="english") hashes, in order."""
+    return [t for t in _TERM.findall(text.lower()) if t not in ENGLISH_STOP_WORDS]
+
+
 def term_count(text: str, settings: CleanSettings) -> int:
     """How many terms of `text` the topic vectors see."""
-    return len(_vectorizer(settings.topic_n_features).build_analyzer()(text))
+    return len(terms(text))
 
 
-@lru_cache(maxsize=4)
-def _vectorizer(n_features: int) -> HashingVectorizer:
-    return HashingVectorizer(
-        n_features=n_features, stop_words="english", alternate_sign=False, norm=None, dtype=np.float32
-    )
+def term_index(term: str, n_features: int) -> int:
+    """The column HashingVectorizer(alternate_sign=False) gives `term` (sklearn's
+    `_hashing_fast.transform`: abs of the signed murmurhash3, seed 0, modulo the width)."""
+    h = murmurhash3_32(term, seed=0)
+    if h == _INT32_MIN:
+        return (2**31 - 1 - (n_features - 1)) % n_features
+    return abs(h) % n_features
 
 
 SparseCounts = tuple[np.ndarray, np.ndarray]  # sorted hashed-term indices and their counts
@@ -52,18 +69,24 @@ class _Terms:
     of lines is summed over its non-zero terms only (O(terms), never O(hashed space))."""
 
     def __init__(self, body: Sequence[Fragment], title: str | None, settings: CleanSettings) -> None:
-        matrix = _vectorizer(settings.topic_n_features).transform([title or "", *(f.text for f in body)])
-        self.matrix = matrix.tocsr()
+        n_features = settings.topic_n_features
+        # Row 0 is the title, row k the body line k - 1; one term occurrence per entry, like the
+        # vectorizer's CSR matrix before duplicates are summed (counts() sums them anyway).
+        hashed: list[int] = []
+        offsets = [0]
+        for text in (title or "", *(f.text for f in body)):
+            hashed += [term_index(t, n_features) for t in terms(text)]
+            offsets.append(len(hashed))
+        self.indices = np.array(hashed, dtype=np.int32)
+        self.offsets = offsets
 
     def counts(self, start: int, end: int, *, with_title: bool = False) -> SparseCounts:
         """Summed counts of body lines [start, end), plus the title's if asked."""
-        rows = self.matrix[start + 1 : end + 1]
-        indices, data = rows.indices, rows.data
+        indices = self.indices[self.offsets[start + 1] : self.offsets[end + 1]]
         if with_title:
-            title = self.matrix[0]
-            indices, data = np.concatenate([indices, title.indices]), np.concatenate([data, title.data])
-        terms, inverse = np.unique(indices, return_inverse=True)
-        return terms, np.bincount(inverse, weights=data, minlength=len(terms))
+            indices = np.concatenate([indices, self.indices[: self.offsets[1]]])
+        unique, inverse = np.unique(indices, return_inverse=True)
+        return unique, np.bincount(inverse, minlength=len(unique)).astype(np.float64)
 
 
 def _cosine(a: SparseCounts, b: SparseCounts) -> float:

@@ -1,0 +1,63 @@
+"""The topic module's own analyzer and hasher must agree with sklearn's HashingVectorizer: the
+off-topic verdicts were tuned with sklearn's term ids, and a drift would move them silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from indexer.clean import DEFAULT_SETTINGS
+from indexer.clean.topic import term_index, terms
+from indexer.text import normalize
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+N_FEATURES = DEFAULT_SETTINGS.topic_n_features
+
+
+@pytest.fixture(scope="module")
+def vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=N_FEATURES, stop_words="english", alternate_sign=False, norm=None, dtype=np.float32
+    )
+
+
+def fixture_lines() -> list[str]:
+    lines = [line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text("utf-8").split("\n")]
+    odd = [
+        "",
+        "a",
+        "I'm DON’T İstanbul ﬁne",
+        "日本語の文章です。東京",
+        "x_y __ 42 4 ßtraße ΣΑΣ",
+        "e-mail e‑mail",
+    ]
+    return lines + [normalize(line) for line in lines] + odd
+
+
+def test_terms_match_the_vectorizer_analyzer(vectorizer: HashingVectorizer) -> None:
+    analyze = vectorizer.build_analyzer()
+    for line in fixture_lines():
+        assert terms(line) == analyze(line), line
+
+
+def test_term_ids_match_the_vectorizer_columns(vectorizer: HashingVectorizer) -> None:
+    lines = fixture_lines()
+    matrix = vectorizer.transform(lines).tocsr()
+    for row, line in enumerate(lines):
+        ids = np.array([term_index(t, N_FEATURES) for t in terms(line)], dtype=np.int64)
+        columns, counts = np.unique(ids, return_counts=True)
+        sk = matrix[row]
+        order = np.argsort(sk.indices)
+        assert columns.tolist() == sk.indices[order].tolist(), line
+        assert counts.tolist() == sk.data[order].astype(int).tolist(), line
+
+
+@given(st.text(max_size=80))
+def test_terms_match_the_analyzer_on_any_text(text: str) -> None:
+    analyze = HashingVectorizer(stop_words="english").build_analyzer()
+    assert terms(text) == analyze(text)
