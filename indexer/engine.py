@@ -97,10 +97,6 @@ class Prepared:
     salient_keys: np.ndarray
     line_keys: tuple[str, ...]
 
-    @property
-    def band_keys(self) -> np.ndarray:
-        """Shingle LSH bands plus the exact-content key, which finds exact copies in hot buckets."""
-        return np.append(self.fingerprint.band_keys, np.uint64(self.fingerprint.exact_key))
 
 
 def _evidence(fingerprint: Fingerprint, content_hash: bytes, signature: np.ndarray, shingle_count: int) -> CopyEvidence:
@@ -198,13 +194,15 @@ class Index:
             line_keys=tuple(line_keys(article.text)),
         )
 
-    def _previous_keys(self, stored: StoredArticle) -> PreviousKeys:
-        fingerprint = self.fingerprinter.fingerprint_from_signature(
-            stored.content_hash, stored.shingle_count, stored.signature
+    def _stored_fingerprint(self, stored: StoredArticle) -> Fingerprint:
+        return self.fingerprinter.fingerprint_from_stored(
+            stored.content_hash, stored.shingle_count, stored.signature, stored.lead_keys
         )
+
+    def _previous_keys(self, stored: StoredArticle) -> PreviousKeys:
         profile = similarity.SimilarityProfile.from_bytes(stored.profile)
         return PreviousKeys(
-            band_keys=np.append(fingerprint.band_keys, np.uint64(fingerprint.exact_key)),
+            band_keys=self._stored_fingerprint(stored).copy_keys,
             salient_keys=self.fingerprinter.salient_band_keys(similarity.salient_keys(profile)),
             term_ids=similarity.document_terms(profile),
         )
@@ -234,7 +232,9 @@ class Index:
                 relation, score = verdict(evidence, scores)
                 if relation is not None:
                     matches.append(self._match(stored, relation, score, evidence, scores))
-        matches.sort(key=lambda m: (-m.score, m.id))
+        # Equal scores (e.g. an original and its fuller re-send both containing a trimmed copy):
+        # the closer text first.
+        matches.sort(key=lambda m: (-m.score, -m.jaccard, m.id))
         return matches[:limit]
 
     @staticmethod
@@ -251,7 +251,7 @@ class Index:
         )
 
     def _candidates(self, prepared: Prepared, exclude_id: str | None):
-        return self.store.candidates(prepared.band_keys, prepared.salient_keys, exclude_id=exclude_id, limit=CANDIDATE_LIMIT)
+        return self.store.candidates(prepared.fingerprint.copy_keys, prepared.salient_keys, exclude_id=exclude_id, limit=CANDIDATE_LIMIT)
 
     def match(self, article: ArticleInput, limit: int = 10) -> tuple[list[Match], CleanResult]:
         """Read-only: what the index holds that relates to this article."""
@@ -265,9 +265,7 @@ class Index:
         if stored is None:
             raise ArticleNotFound(article_id)
         keys = self._previous_keys(stored)
-        fingerprint = self.fingerprinter.fingerprint_from_signature(
-            stored.content_hash, stored.shingle_count, stored.signature
-        )
+        fingerprint = self._stored_fingerprint(stored)
         prepared = Prepared(
             article=ArticleInput(text="", id=stored.id, **{k: stored.meta.get(k) for k in ("title", "url", "source")}),
             clean=CleanResult(text="", spans=()),
@@ -322,7 +320,8 @@ class Index:
                 published_key=published_key(article.published_at),
                 source=article.source,
                 line_keys=prepared.line_keys if article.source else (),
-                band_keys=prepared.band_keys,
+                band_keys=prepared.fingerprint.copy_keys,
+                lead_keys=prepared.fingerprint.lead_keys,
                 salient_keys=prepared.salient_keys,
                 term_ids=similarity.document_terms(prepared.profile),
                 neighbors=tuple(m.id for m in matches if m.relation in COPY_RELATIONS),

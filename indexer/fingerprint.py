@@ -103,11 +103,17 @@ class Fingerprint:
     shingle_count: int
     signature: np.ndarray
     band_keys: np.ndarray
+    lead_keys: np.ndarray  # LSH keys of the lead's shingles; stored, since the signature cannot give them
 
     @property
     def exact_key(self) -> int:
         """A band-like key shared exactly by bodies that normalise to the same text."""
         return int.from_bytes(self.content_hash[:8], "big")
+
+    @property
+    def copy_keys(self) -> np.ndarray:
+        """Every key that proposes copy candidates: shingle bands, the exact key, lead bands."""
+        return np.concatenate([self.band_keys, np.array([self.exact_key], dtype=_U64), self.lead_keys])
 
 
 class Fingerprinter:
@@ -117,21 +123,27 @@ class Fingerprinter:
         self.config = config
         self.shingle_hasher = MinHasher(config.shingles, config.minhash_scheme)
         self.salient_hasher = MinHasher(config.salient, config.minhash_scheme)
+        self.lead_hasher = MinHasher(config.lead, config.minhash_scheme)
 
     def fingerprint(self, text: str) -> Fingerprint:
         normalized = normalize(text)
-        shingles = shingle_hashes(token_hashes(token_bytes(normalized)), self.config.shingle_size)
+        hashed = token_hashes(token_bytes(normalized))
+        shingles = shingle_hashes(hashed, self.config.shingle_size)
         signature = self.shingle_hasher.signature(shingles)
+        lead = shingle_hashes(hashed[: self.config.lead_tokens], self.config.shingle_size)
         return Fingerprint(
             content_hash=xxhash.xxh3_128_digest(normalized.encode("utf-8")),
             shingle_count=len(shingles),
             signature=signature,
             band_keys=self.shingle_hasher.band_keys(signature),
+            lead_keys=self.lead_hasher.band_keys(self.lead_hasher.signature(lead)) if len(lead) else np.empty(0, _U64),
         )
 
-    def fingerprint_from_signature(self, content_hash: bytes, shingle_count: int, signature: np.ndarray) -> Fingerprint:
-        """Rebuild a stored article's fingerprint (band keys are derived, never stored)."""
-        return Fingerprint(content_hash, shingle_count, signature, self.shingle_hasher.band_keys(signature))
+    def fingerprint_from_stored(
+        self, content_hash: bytes, shingle_count: int, signature: np.ndarray, lead_keys: np.ndarray
+    ) -> Fingerprint:
+        """Rebuild a stored article's fingerprint (shingle band keys are derived, not stored)."""
+        return Fingerprint(content_hash, shingle_count, signature, self.shingle_hasher.band_keys(signature), lead_keys)
 
     def salient_band_keys(self, salient_hashes: np.ndarray) -> np.ndarray:
         if len(salient_hashes) == 0:

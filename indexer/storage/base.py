@@ -39,7 +39,8 @@ class ArticleRecord:
     published_key: str  # sortable published_at ("~" when unknown) for choosing canonicals
     source: str | None
     line_keys: tuple[str, ...]  # template-line candidates counted for `source`
-    band_keys: np.ndarray  # uint64, shingle LSH bands plus the exact-content key
+    band_keys: np.ndarray  # uint64, every copy key: shingle bands, exact-content key, lead bands
+    lead_keys: np.ndarray  # uint64, the lead bands again, stored to undo them later
     salient_keys: np.ndarray  # uint64, salient-term LSH bands
     term_ids: np.ndarray  # uint32, distinct hashed terms counted in document frequencies
     neighbors: tuple[str, ...] = ()  # ids of articles this one is a copy of / copied by
@@ -57,8 +58,8 @@ class StoredArticle:
     profile: bytes
     meta: dict
     source: str | None
+    lead_keys: np.ndarray
     line_keys: tuple[str, ...] = ()
-    neighbors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ class RedisStore(ArticleStore):
             return False
 
     def _stored(self, fields: list) -> StoredArticle | None:
-        ext, version, content_hash, count, signature, profile, meta, source, lines, _neighbors = fields
+        ext, version, content_hash, count, signature, profile, meta, source, lines, lead = fields
         if ext is None:
             return None
         return StoredArticle(
@@ -103,6 +103,7 @@ class RedisStore(ArticleStore):
             profile=profile,
             meta=json.loads(meta),
             source=source.decode() or None,
+            lead_keys=np.frombuffer(lead or b"", dtype=">u8").astype(np.uint64),
             line_keys=tuple(lines.decode().split("\n")) if lines else (),
         )
 
@@ -151,6 +152,7 @@ class RedisStore(ArticleStore):
                 record.profile,
                 json.dumps(record.meta, sort_keys=True, separators=(",", ":")),
                 f"{record.published_key}\0{record.id}",
+                _pack_keys(record.lead_keys),
             ],
         )
         if reply[0] == b"conflict":

@@ -7,7 +7,8 @@ All keys share the prefix `sd:{namespace}:` (one hash tag, one cluster slot). La
   count               string  number of articles
   d:<id4>             hash    e=client id, v=version, h=content hash, n=shingle count, s=signature,
                               p=similarity profile, m=meta JSON, k=canonical sort key, src=source,
-                              lk=template line keys ("\n"-joined), nb=neighbour ids (4 bytes each)
+                              lk=template line keys ("\n"-joined), nb=neighbour ids (4 bytes each),
+                              ld=lead band keys (8 bytes each)
   b:<2 bytes>         hash    LSH buckets: field = 6 more key bytes, value = member ids (4 bytes each)
   df                  string  BITFIELD of u32 document frequencies per hashed term
   s:<source>          hash    _n = articles of the source, <line key> = articles containing that line
@@ -97,7 +98,7 @@ end
 
 # ARGV: prefix, client id, expected version ('' = must be new), band keys, old band keys,
 #       term ids, old term ids, source, line keys, neighbour client ids ("\n"-joined),
-#       content hash, shingle count, signature, profile, meta JSON, sort key, cluster walk cap
+#       content hash, shingle count, signature, profile, meta JSON, sort key, lead keys
 WRITE = _COMMON + r"""
 local ext, expected = ARGV[2], ARGV[3]
 local id = redis.call('HGET', P .. 'ids', ext)
@@ -128,7 +129,7 @@ lines_add(ARGV[8], ARGV[9], 1)
 version = version + 1
 redis.call('DEL', doc_key(id))
 redis.call('HSET', doc_key(id), 'e', ext, 'v', version, 'h', ARGV[11], 'n', ARGV[12], 's', ARGV[13],
-  'p', ARGV[14], 'm', ARGV[15], 'k', ARGV[16], 'src', ARGV[8], 'lk', ARGV[9], 'nb', neighbors)
+  'p', ARGV[14], 'm', ARGV[15], 'k', ARGV[16], 'src', ARGV[8], 'lk', ARGV[9], 'nb', neighbors, 'ld', ARGV[17])
 return {'ok', version}
 """
 
@@ -170,7 +171,7 @@ local sep = string.find(best, '\0', 1, true)
 return {string.sub(best, sep + 1), #queue, #queue >= cap and 1 or 0}
 """
 
-_STORED_FIELDS = "'e', 'v', 'h', 'n', 's', 'p', 'm', 'src', 'lk', 'nb'"
+_STORED_FIELDS = "'e', 'v', 'h', 'n', 's', 'p', 'm', 'src', 'lk', 'ld'"
 
 # ARGV: prefix, client id to exclude ('' = none), limit, bucket read cap, number of copy keys,
 #       band keys (copy keys first, then salient keys).
@@ -211,4 +212,4 @@ end
 return out
 """
 
-STORED_FIELD_NAMES = ("e", "v", "h", "n", "s", "p", "m", "src", "lk", "nb")
+STORED_FIELD_NAMES = ("e", "v", "h", "n", "s", "p", "m", "src", "lk", "ld")

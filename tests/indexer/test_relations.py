@@ -12,6 +12,8 @@ def _evidence(query_in_match, match_in_query, shared=100.0):
     ("query_in_match", "match_in_query", "expected"),
     [
         (0.95, 0.9, "near_duplicate"),
+        (0.78, 0.76, "near_duplicate"),  # ~4% of words edited: both sides lose shingles alike
+        (0.86, 0.99, "syndicated"),  # extended by a sixth: the original lies wholly in it
         (1.0, 0.5, "syndicated"),  # trimmed copy: all of it lies in the original
         (0.45, 0.98, "syndicated"),  # extended copy: the original lies in it
         (0.3, 0.25, None),

@@ -42,6 +42,16 @@ def test_insert_then_query_finds_copy(index):
     assert matches[0].relation == "syndicated"
 
 
+def test_copy_trimmed_to_its_lead_is_found(index):
+    long_report = read_fixture("similarity", "004_aa27b6e4088c5d31.txt")
+    index.upsert(ArticleInput(long_report, id="long"))
+    lines = [line for line in long_report.splitlines() if line.strip()]
+    lead = "\n".join(lines[:3])  # a sixth of the text: overall Jaccard far below the shingle bands' reach
+    assert len(lead.split()) < len(long_report.split()) / 5
+    matches, _ = index.match(ArticleInput(lead, title="Short version"))
+    assert (matches[0].id, matches[0].relation) == ("long", "syndicated")
+
+
 def test_exact_copy_after_retyping(index):
     index.upsert(ArticleInput(BRIDGE, id="bridge"))
     retyped = BRIDGE.replace('"', "\u201c").replace("  ", " ").replace("\n", "\n\n")
