@@ -7,7 +7,7 @@ bounded alternations (no nested quantifiers), so a pathological line costs linea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -88,6 +88,55 @@ def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
     )
 
 
+def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, read off its parse tree
+    (literal runs, alternatives, repeats with a minimum of one), or None when the pattern
+    guarantees none. A line holding none of them cannot match: `str.__contains__` rules it
+    out for a small fraction of a regex search, which tries every branch at every position."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser
+
+        found = _sequence_substrings(_parser.parse(pattern.pattern, pattern.flags))
+    except (ImportError, AttributeError, TypeError, ValueError):  # a Python without re._parser
+        return None
+    if found is None:
+        return None
+    # A string holding a shorter one of the set adds nothing ("photo by" once "photo" is there).
+    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
+
+
+def _sequence_substrings(items: list) -> set[str] | None:
+    """Best required set of a sequence: each literal run is required, and so is each required
+    set of a group, alternation or repeat in it; the most selective one (longest shortest
+    member) is kept."""
+    from re import _constants as c
+
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is c.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        inner = None
+        if op is c.SUBPATTERN:
+            inner = _sequence_substrings(arg[3]) if not arg[1] & re.IGNORECASE else None
+        elif op is c.BRANCH:
+            branches = [_sequence_substrings(branch) for branch in arg[1]]
+            inner = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            inner = _sequence_substrings(arg[2])
+        if inner:
+            candidates.append(inner)
+    if run:
+        candidates.append({"".join(run)})
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+
 @dataclass(frozen=True)
 class _PhraseRule:
     """A clutter phrase; `max_words_factor` scales `pattern_max_words`, `weak` rules never fire
@@ -98,6 +147,19 @@ class _PhraseRule:
     score: float
     max_words_factor: float = 1.0
     weak: bool = False
+    # Strings a match needs one of; None for "^..." patterns (their search stops at position 0).
+    gate: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        anchored = self.pattern.pattern.startswith("^")
+        object.__setattr__(self, "gate", None if anchored else required_substrings(self.pattern))
+
+    def search(self, low: str) -> bool:
+        """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
+        gate = self.gate
+        if gate is not None and not any(s in low for s in gate):
+            return False
+        return self.pattern.search(low) is not None
 
 
 _PHRASE_RULES: tuple[_PhraseRule, ...] = (
@@ -166,11 +228,21 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.75,
         weak=True,
     ),
+    # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
+    # get a selective substring gate ("ad" alone would let nearly every line through).
     _PhraseRule(
         "promo",
         re.compile(
-            r"(^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
-            r"partner content|story continues below advertisement)$|\bclick here\b|"
+            r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
+            r"partner content|story continues below advertisement)$"
+        ),
+        0.8,
+        weak=True,
+    ),
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"(\bclick here\b|"
             r"\bdownload (our|the) app\b|\bget the app\b|\balready a subscriber\b|"
             r"\blog ?in to (continue|read)\b|\bcontinue reading\b|\bstart your free trial\b)"
         ),
@@ -423,6 +495,6 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     for rule in _PHRASE_RULES:
         if f.words > settings.pattern_max_words * rule.max_words_factor or (rule.weak and body_like):
             continue
-        if rule.pattern.search(f.low):
+        if rule.search(f.low):
             return rule.reason, rule.score
     return None
