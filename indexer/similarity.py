@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 
 from indexer.alignment import align, sentence_similarity
-from indexer.terms import TERM_SPACE, split_sentences
+from indexer.terms import TERM_SPACE, sentence_terms
 
 __all__ = [
     "PROFILE_VERSION",
@@ -195,32 +195,37 @@ def similarity_profile(
     text: str, title: str | None = None, defaults: SimilarityDefaults = DEFAULTS
 ) -> SimilarityProfile:
     """Profile of an article body (plain text, one paragraph a line) and its optional title."""
-    sentences = split_sentences(text)[:0xFFFF]
-    anchors: list[int] = []
-    anchor_sentences: list[int] = []
-    for index, sentence in enumerate(sentences):
-        kept = sorted({anchor & ANCHOR_MASK for anchor in sentence.anchors})[: defaults.anchors_per_sentence]
-        anchors += kept
-        anchor_sentences += [index] * len(kept)
-    all_terms = np.fromiter((term for sentence in sentences for term in sentence.terms), dtype=np.uint32)
+    found = sentence_terms(text)
+    n_sentences = min(len(found.starts), 0xFFFF)
+    kept = found.term_sentences < n_sentences
+    all_terms, term_sentences, is_anchor = (
+        found.term_ids[kept],
+        found.term_sentences[kept],
+        found.anchor[kept],
+    )
+    all_anchors = all_terms[is_anchor]
+    # Per sentence, its distinct anchor hashes, lowest first, at most `anchors_per_sentence`.
+    keys = np.unique((term_sentences[is_anchor] << 16) | (all_anchors & ANCHOR_MASK))
+    anchor_sentences = keys >> 16
+    rank = np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences)
+    keys, anchor_sentences = (
+        keys[rank < defaults.anchors_per_sentence],
+        anchor_sentences[rank < defaults.anchors_per_sentence],
+    )
     terms, counts = np.unique(all_terms, return_counts=True)
-    all_anchors = np.fromiter((term for sentence in sentences for term in sentence.anchors), dtype=np.uint32)
     weight = counts * np.where(np.isin(terms, all_anchors), defaults.anchor_boost, 1.0)
     top = np.sort(np.lexsort((terms, -weight))[: defaults.top_terms])  # heaviest, ties by id; kept id-sorted
-    title_terms = np.unique(
-        np.fromiter(
-            (term for sentence in split_sentences(title or "") for term in sentence.terms), dtype=np.uint32
-        )
-    )
+    title_terms = np.unique(sentence_terms(title or "").term_ids)
+    sentence_words = found.words[:n_sentences]
     return SimilarityProfile(
-        words=min(sum(sentence.words for sentence in sentences), 0xFFFF),
+        words=min(int(sentence_words.sum()), 0xFFFF),
         term_ids=terms[top],
         term_counts=counts[top].clip(max=255).astype(np.uint8),
         title_ids=title_terms[: defaults.title_terms],
-        sentence_words=np.array([min(sentence.words, 255) for sentence in sentences], dtype=np.uint8),
-        sentence_ends=np.array([sentence.end for sentence in sentences], dtype=np.uint32),
-        anchors=np.array(anchors, dtype=np.uint16),
-        anchor_sentences=np.array(anchor_sentences, dtype=np.int64),
+        sentence_words=sentence_words.clip(max=255).astype(np.uint8),
+        sentence_ends=np.array(found.ends[:n_sentences], dtype=np.uint32),
+        anchors=(keys & ANCHOR_MASK).astype(np.uint16),
+        anchor_sentences=anchor_sentences.astype(np.int64),
     )
 
 
