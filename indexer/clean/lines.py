@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import filterfalse
+from operator import itemgetter
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -17,7 +19,9 @@ from indexer.text import normalize
 TERMINAL_PUNCTUATION = tuple(".!?:;\"')…”’»。！？」』")
 _LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
+_SEPARATOR_TOKENS = LINK_SEPARATORS | {"/", "-"}  # a token that is one of these separates
 _WORD = re.compile(r"\w+")
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -39,31 +43,39 @@ class LineFeatures:
         return self.words == 0
 
 
+def word_tokens(text: str) -> list[str]:
+    """`re.findall(r"\\w+", text)`; ASCII text maps its non-word bytes to spaces and splits
+    instead (twice as fast as the regex on prose)."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(text)
+
+
 def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     head = line[: settings.analysed_chars]
     low = normalize(head)
     tokens = head.split()
-    words = [w for w in _WORD.findall(low) if not w.isdigit()] if tokens else []
+    words = list(filterfalse(str.isdigit, word_tokens(low))) if tokens else []
     n_words = len(tokens)
-    stop = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    stop = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     # Function words of any alphabetic language are short: the fallback for non-English pages.
     short = sum(1 for w in words if len(w) <= settings.function_word_max_chars)
-    ideographs = len(_UNSPACED_SCRIPT.findall(head))
+    ideographs = 0 if head.isascii() else len(_UNSPACED_SCRIPT.findall(head))
     if ideographs:
         # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
         # sentence punctuation alone decide (stop-word evidence does not apply).
         n_words += int(ideographs / settings.unspaced_chars_per_word)
         words += ["x"] * ideographs
         stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
-    alpha_tokens = [t for t in tokens if t[:1].isalpha()]
-    capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
+    alpha_initials = list(filter(str.isalpha, map(itemgetter(0), tokens)))
+    capitalised = sum(map(str.isupper, alpha_initials))
     return LineFeatures(
         low=low,
         words=n_words,
         stopword_ratio=max(stop, short * settings.short_word_weight) / len(words) if words else 0.0,
-        title_case_ratio=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
+        title_case_ratio=capitalised / len(alpha_initials) if alpha_initials else 0.0,
         terminal=low.endswith(TERMINAL_PUNCTUATION),
-        separators=sum(1 for t in tokens if t in LINK_SEPARATORS or (len(t) == 1 and t in "/-")),
+        separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
     )
 
