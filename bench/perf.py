@@ -180,16 +180,25 @@ def _scan(client: redis.Redis, prefix: str) -> list[bytes]:
     return list(client.scan_iter(match=pattern, count=5000))
 
 
-def key_bytes(client: redis.Redis, prefix: str) -> tuple[int, int]:
-    """(number of keys, sum of MEMORY USAGE ... SAMPLES 0) of the keys under `prefix`."""
+def key_bytes(client: redis.Redis, prefix: str) -> tuple[int, int, dict[str, int]]:
+    """(number of keys, sum of MEMORY USAGE ... SAMPLES 0, bytes by key kind) of the keys under `prefix`.
+
+    The kind is the key's next name part after the prefix (`d`, `b`, `ids`, `df`, `s`, ...)."""
     keys = _scan(client, prefix)
     total = 0
+    kinds: dict[str, int] = defaultdict(int)
+    cut = len(prefix.encode())
     for start in range(0, len(keys), 2000):
+        chunk = keys[start : start + 2000]
         pipe = client.pipeline(transaction=False)
-        for key in keys[start : start + 2000]:
+        for key in chunk:
             pipe.memory_usage(key, samples=0)
-        total += sum(v or 0 for v in pipe.execute())
-    return len(keys), total
+        for key, size in zip(chunk, pipe.execute()):
+            total += size or 0
+            rest = key[cut:]
+            kind = rest.split(b":", 1)[0] if b":" in rest else rest.lstrip(b"_").split(b"_", 1)[0]
+            kinds[kind.decode("utf-8", "replace")[:20]] += size or 0
+    return len(keys), total, dict(kinds)
 
 
 def drop_keys(client: redis.Redis, prefix: str) -> int:
@@ -704,8 +713,9 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
             n = out[size]["reached"] = loaded
             time.sleep(0.5)
             out[size]["used_memory"] = (used_memory(client) - base_memory) / n
-            nkeys, total = key_bytes(client, prefix)
+            nkeys, total, kinds = key_bytes(client, prefix)
             out[size]["key_bytes"] = total / n
+            out[size]["kinds"] = {k: v / n for k, v in kinds.items()}
             out[size]["keys"] = nkeys
             out[size]["rss"] = server.rss()
             texts = query_texts(corpus, n, args.queries, args.seed)
@@ -767,7 +777,7 @@ def run_datasketch(args, sizes, corpus, url, client, tag, prefixes, out, content
             out[size]["load_rate"] = (target - loaded) / elapsed
             loaded = n = target
             out[size]["used_memory"] = (used_memory(client) - base_memory) / n
-            nkeys, total = key_bytes(client, basename)
+            nkeys, total, kinds = key_bytes(client, basename)
             out[size]["key_bytes"] = total / n
             out[size]["keys"] = nkeys
             texts = query_texts(corpus, n, args.queries, args.seed)
@@ -820,6 +830,9 @@ def print_table(args, sizes, results):
               f"{s['key_bytes']:,.0f} | {d.get('key_bytes', 0):,.0f} | {ratio(s['key_bytes'], d.get('key_bytes'))} | {TARGETS['memory']} |")
         print(f"| Redis memory per article, bytes: INFO used_memory delta / N | {label(s, size)} | {s['used_memory']:,.0f} | "
               f"{d.get('used_memory', 0):,.0f} | {ratio(s['used_memory'], d.get('used_memory'))} | {TARGETS['memory']} |")
+        if s.get("kinds"):
+            parts = ", ".join(f"{k} {v:,.0f}" for k, v in sorted(s["kinds"].items(), key=lambda kv: -kv[1]))
+            print(f"| … of which by key kind, bytes per article | {label(s, size)} | {parts} | | | |")
         print(f"| service RSS, MiB (keys in namespace) | {label(s, size)} | {s['rss'] / 2**20:,.0f} ({s['keys']:,} keys) | "
               f"({d.get('keys', 0):,} keys) | | |")
     if not have_ds:
