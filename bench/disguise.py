@@ -10,8 +10,8 @@ plus what was done, so failing cases can be explained.
   sentence as a `<br>` does). Nothing else changes.
 - `near_duplicate`: 2-4 % of the words edited (a typo fixed, a number changed, an adjective or
   adverb dropped, "said" turned into "says") plus 2-4 site clutter lines.
-- `trimmed`: the first half of the paragraphs (of the sentences for a one-paragraph item) under a
-  new headline.
+- `trimmed`: the first half of the paragraphs under a new headline; by sentences when there is one
+  paragraph or the paragraph half would keep under 30 % or over 70 % of the words.
 - `extended`: 2-4 paragraphs of another, unrelated story appended, or inserted as a local block.
 - `spun`: the colleague's synonym-swap spinner (`bench.spinner`), when it exists.
 """
@@ -328,8 +328,9 @@ def trimmed(title: str, paragraphs: list[str], rng: random.Random) -> Copy:
     if _words(kept) > 0.7 * total:
         kept = paragraphs[: max(1, len(paragraphs) // 2)]
     unit = "paragraphs"
-    if len(paragraphs) < 2 or _words(kept) > 0.7 * total:
-        # One paragraph (or a long lead): trim by sentences, then by words for a one-sentence item.
+    if len(paragraphs) < 2 or not 0.3 * total <= _words(kept) <= 0.7 * total:
+        # One paragraph, or paragraphs too uneven to halve (a one-line lede over one long block):
+        # trim by sentences, then by words for a one-sentence item.
         parts = [s for p in paragraphs for s in sentences(p)]
         if len(parts) >= 2:
             kept, unit = [" ".join(parts[: max(1, len(parts) // 2)])], "sentences"
