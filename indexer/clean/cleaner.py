@@ -19,7 +19,7 @@ from indexer.clean.blocks import block_reasons
 from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
-from indexer.clean.template import TemplateStats, line_key, template_score
+from indexer.clean.template import TemplateStats, normalised_line_key, template_score
 from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail, term_count
 from indexer.text import normalize
 
@@ -92,7 +92,7 @@ def _first_pass(
         elif title_low and _matches_title(f.low, title_low):
             kind = Kind.HEADLINE
         elif removal := (
-            _template_verdict(line, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
+            _template_verdict(f, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
         ):
             verdicts[i], kind = removal, Kind.REMOVED
         elif is_body_like(f, settings):
@@ -110,10 +110,10 @@ def _matches_title(low: str, title_low: str) -> bool:
     return low == title_low or (low.startswith(title_low) and len(low) <= 1.5 * len(title_low) + 20)
 
 
-def _template_verdict(line: str, template: TemplateStats | None, settings: CleanSettings) -> Verdict:
+def _template_verdict(f: LineFeatures, template: TemplateStats | None, settings: CleanSettings) -> Verdict:
     if template is None:
         return None
-    key = line_key(line, settings)
+    key = normalised_line_key(f.low, f.tokens, settings)  # = line_key(line), without renormalising
     if key is None:
         return None
     score = template_score(template.line_count(key), template.doc_count, settings)

@@ -37,6 +37,7 @@ class LineFeatures:
     terminal: bool
     separators: int
     list_item: bool  # starts with a bullet or an enumerator ("- ", "3) ", "b. ")
+    tokens: int  # whitespace-separated tokens of the head (`words` also counts CJK characters)
 
     @property
     def blank(self) -> bool:
@@ -77,6 +78,7 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         terminal=low.endswith(TERMINAL_PUNCTUATION),
         separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
+        tokens=len(tokens),
     )
 
 

@@ -8,10 +8,13 @@ them on delete; `is_template_line` turns the two counts into a deterministic ver
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Protocol
 
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.text import normalize
+
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 
 
 class TemplateStats(Protocol):
@@ -28,10 +31,16 @@ def line_key(line: str, settings: CleanSettings = DEFAULT_SETTINGS) -> str | Non
     """Stable key of a candidate template line (16 hex chars of blake2b over its normalised
     head), or None for blank lines and lines too long to be template."""
     head = line[: settings.analysed_chars]
-    if len(head.split()) > settings.template_max_words:
+    n_tokens = len(head.split())
+    if n_tokens > settings.template_max_words:
         return None
-    normalised = normalize(head)
-    if not any(ch.isalnum() for ch in normalised):
+    return normalised_line_key(normalize(head), n_tokens, settings)
+
+
+def normalised_line_key(normalised: str, n_tokens: int, settings: CleanSettings) -> str | None:
+    """`line_key` from a head already normalised and counted (the cleaner has both at hand as
+    `LineFeatures.low` and `.tokens`)."""
+    if n_tokens > settings.template_max_words or not _ALNUM.search(normalised):
         return None
     return hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).hexdigest()
 

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.clean.lines import _PHRASE_RULES, _PhraseRule, required_substrings
+from indexer.clean import DEFAULT_SETTINGS
+from indexer.clean.lines import _PHRASE_RULES, _PhraseRule, line_features, required_substrings
+from indexer.clean.template import line_key, normalised_line_key
 
 GATED = [rule for rule in _PHRASE_RULES if rule.gate is not None]
 
@@ -48,3 +50,19 @@ def test_gate_passes_every_match(rule: _PhraseRule, data: st.DataObject) -> None
 @given(text=st.text(alphabet="abcdeilmnoprstuy :/()©-", max_size=40))
 def test_gated_search_equals_search(rule: _PhraseRule, text: str) -> None:
     assert rule.search(text) == bool(rule.pattern.search(text))
+
+
+def test_alnum_pattern_is_str_isalnum_on_every_code_point() -> None:
+    # normalised_line_key tests for a letter or digit with a regex instead of a per-character
+    # generator; the two must agree everywhere for the stored template keys to stay the same.
+    pattern = re.compile(r"[^\W_]")
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(pattern.match(ch)) == ch.isalnum(), hex(code)
+
+
+def test_line_key_from_features_equals_line_key() -> None:
+    lines = ["", "  ", "Home", "© 2020", "— · —", "x " * 70, "日本語 テキスト", "İstanbul ﬁne “quote”"]
+    for line in lines:
+        f = line_features(line, DEFAULT_SETTINGS)
+        assert normalised_line_key(f.low, f.tokens, DEFAULT_SETTINGS) == line_key(line), line
