@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 
 from indexer.alignment import align, sentence_similarity
-from indexer.terms import TERM_SPACE, sentence_terms
+from indexer.terms import TERM_SPACE, content_terms, sentence_terms
 
 __all__ = [
     "PROFILE_VERSION",
@@ -196,26 +196,28 @@ def similarity_profile(
 ) -> SimilarityProfile:
     """Profile of an article body (plain text, one paragraph a line) and its optional title."""
     found = sentence_terms(text)
-    n_sentences = min(len(found.starts), 0xFFFF)
-    kept = found.term_sentences < n_sentences
-    all_terms, term_sentences, is_anchor = (
-        found.term_ids[kept],
-        found.term_sentences[kept],
-        found.anchor[kept],
-    )
-    all_anchors = all_terms[is_anchor]
+    n_sentences = min(len(found.ends), 0xFFFF)
+    all_terms, term_sentences, is_anchor = found.term_ids, found.term_sentences, found.anchor
+    if n_sentences < len(found.ends):
+        kept = term_sentences < n_sentences
+        all_terms, term_sentences, is_anchor = all_terms[kept], term_sentences[kept], is_anchor[kept]
     # Per sentence, its distinct anchor hashes, lowest first, at most `anchors_per_sentence`.
-    keys = np.unique((term_sentences[is_anchor] << 16) | (all_anchors & ANCHOR_MASK))
+    keys = np.sort((term_sentences[is_anchor] << 16) | (all_terms[is_anchor] & ANCHOR_MASK))
+    keys = keys[_run_starts(keys)]
     anchor_sentences = keys >> 16
-    rank = np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences)
-    keys, anchor_sentences = (
-        keys[rank < defaults.anchors_per_sentence],
-        anchor_sentences[rank < defaults.anchors_per_sentence],
+    first_few = (
+        np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences)
+        < defaults.anchors_per_sentence
     )
-    terms, counts = np.unique(all_terms, return_counts=True)
-    weight = counts * np.where(np.isin(terms, all_anchors), defaults.anchor_boost, 1.0)
+    # Distinct terms, their counts, and whether they are anchors anywhere: sorted by (term, not
+    # an anchor), the first entry of a term says.
+    entries = np.sort((all_terms.astype(np.int64) << 1) | ~is_anchor)
+    starts = _run_starts(entries >> 1)
+    terms = (entries[starts] >> 1).astype(np.uint32)
+    counts = np.diff(np.append(starts, len(entries)))
+    weight = counts * np.where(entries[starts] & 1, 1.0, defaults.anchor_boost)
     top = np.sort(np.lexsort((terms, -weight))[: defaults.top_terms])  # heaviest, ties by id; kept id-sorted
-    title_terms = np.unique(sentence_terms(title or "").term_ids)
+    title_terms = np.unique(content_terms(title or ""))
     sentence_words = found.words[:n_sentences]
     return SimilarityProfile(
         words=min(int(sentence_words.sum()), 0xFFFF),
@@ -223,10 +225,17 @@ def similarity_profile(
         term_counts=counts[top].clip(max=255).astype(np.uint8),
         title_ids=title_terms[: defaults.title_terms],
         sentence_words=sentence_words.clip(max=255).astype(np.uint8),
-        sentence_ends=np.array(found.ends[:n_sentences], dtype=np.uint32),
-        anchors=(keys & ANCHOR_MASK).astype(np.uint16),
-        anchor_sentences=anchor_sentences.astype(np.int64),
+        sentence_ends=found.ends[:n_sentences].astype(np.uint32),
+        anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
+        anchor_sentences=anchor_sentences[first_few],
     )
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """Index of the first of each run of equal values (`np.unique` of a sorted array, 4x faster)."""
+    new = np.ones(len(values), dtype=bool)
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return np.flatnonzero(new)
 
 
 def document_terms(profile: SimilarityProfile) -> np.ndarray:
