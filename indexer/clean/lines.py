@@ -7,6 +7,7 @@ bounded alternations (no nested quantifiers), so a pathological line costs linea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import filterfalse
 from operator import itemgetter
@@ -100,6 +101,27 @@ def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
         and f.separators >= settings.link_list_min_separators
         and f.separators >= settings.link_list_min_separators_per_word * f.words
     )
+
+
+def any_substring_pattern(strings: Iterable[str]) -> re.Pattern[str]:
+    """A regex that finds any of `strings`, as a trie ("co(?:okie |pyright)"): the regex engine
+    then tests each position against a few first characters instead of every string."""
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here: its extensions need not be searched
+    if not trie:
+        return re.compile(r"(?!)")  # no strings: never matches
+
+    def alternation(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(alternation(trie))
 
 
 def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -282,6 +304,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.8,
     ),
 )
+# Every string any gated rule needs: a line holding none of them skips all gated rules at once.
+_ANY_GATE = any_substring_pattern(s for rule in _PHRASE_RULES for s in rule.gate or ())
 
 _SHARE_WORDS = frozenset(
     [
@@ -449,26 +473,19 @@ _DATE_FILLER = frozenset(
 )
 
 
-def _token_ratio(low: str, vocabulary: frozenset[str]) -> tuple[float, list[str]]:
-    tokens = [t.strip(",.:;()[]|") for t in low.split()]
-    tokens = [t for t in tokens if t]
+def _class_tokens(low: str) -> list[str]:
+    """Tokens of a line for the token-class tests, stripped of list punctuation."""
+    return [t for t in (t.strip(",.:;()[]|") for t in low.split()) if t]
+
+
+def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
     if not tokens:
-        return 0.0, tokens
-    return sum(1 for t in tokens if t in vocabulary) / len(tokens), tokens
-
-
-def _is_share_line(f: LineFeatures, settings: CleanSettings) -> bool:
-    if f.words > settings.token_class_max_words:
         return False
-    ratio, tokens = _token_ratio(f.low, _SHARE_WORDS)
-    return ratio >= settings.token_class_min_ratio and any(t in _SHARE_STRONG for t in tokens)
+    ratio = sum(map(_SHARE_WORDS.__contains__, tokens)) / len(tokens)
+    return ratio >= settings.token_class_min_ratio and not _SHARE_STRONG.isdisjoint(tokens)
 
 
-def _is_timestamp_line(f: LineFeatures, settings: CleanSettings) -> bool:
-    if f.words > settings.token_class_max_words:
-        return False
-    tokens = [t.strip(",.:;()[]|") for t in f.low.split()]
-    tokens = [t for t in tokens if t]
+def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     if not tokens:
         return False
     anchored = False
@@ -499,16 +516,25 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
         return "link_list", 0.8
     if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
         return "navigation", 0.7
-    if _is_share_line(f, settings):
-        return "share", 0.9
-    if _is_timestamp_line(f, settings):
-        return "timestamp", 0.85
+    if f.words <= settings.token_class_max_words:
+        tokens = _class_tokens(f.low)
+        if _is_share_line(tokens, settings):
+            return "share", 0.9
+        if _is_timestamp_line(tokens, settings):
+            return "timestamp", 0.85
     if _is_byline(line, f):
         return "byline", 0.8
     body_like = is_body_like(f, settings)
+    low = f.low
+    gated_may_match = None  # whether any gated rule may match: one scan instead of one per rule
     for rule in _PHRASE_RULES:
         if f.words > settings.pattern_max_words * rule.max_words_factor or (rule.weak and body_like):
             continue
-        if rule.search(f.low):
+        if rule.gate is not None:
+            if gated_may_match is None:
+                gated_may_match = _ANY_GATE.search(low) is not None
+            if not gated_may_match:
+                continue
+        if rule.search(low):
             return rule.reason, rule.score
     return None

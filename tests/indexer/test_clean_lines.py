@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.clean import DEFAULT_SETTINGS
-from indexer.clean.lines import _PHRASE_RULES, _PhraseRule, line_features, required_substrings
+from indexer.clean.lines import (
+    _ANY_GATE,
+    _PHRASE_RULES,
+    _PhraseRule,
+    any_substring_pattern,
+    line_features,
+    required_substrings,
+)
 from indexer.clean.template import line_key, normalised_line_key
 
 GATED = [rule for rule in _PHRASE_RULES if rule.gate is not None]
@@ -66,3 +73,17 @@ def test_line_key_from_features_equals_line_key() -> None:
     for line in lines:
         f = line_features(line, DEFAULT_SETTINGS)
         assert normalised_line_key(f.low, f.tokens, DEFAULT_SETTINGS) == line_key(line), line
+
+
+@given(
+    strings=st.lists(st.text(alphabet="ab c(©", min_size=1, max_size=4), max_size=6),
+    text=st.text(alphabet="ab c(©", max_size=30),
+)
+def test_any_substring_pattern_finds_any_of_the_strings(strings: list[str], text: str) -> None:
+    assert bool(any_substring_pattern(strings).search(text)) == any(s in text for s in strings)
+
+
+def test_one_gate_covers_every_gated_rule() -> None:
+    for rule in GATED:
+        for s in rule.gate:
+            assert _ANY_GATE.search(s), s
