@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import numpy as np
@@ -24,10 +26,14 @@ from indexer.relations import (
 from indexer.storage.base import (
     ArticleRecord,
     ArticleStore,
+    Candidate,
+    CandidateQuery,
     ClusterInfo,
+    LineStats,
     PreviousKeys,
     StoredArticle,
     WriteConflict,
+    WriteRequest,
 )
 
 # Candidates fetched from the LSH per query; more than any real copy cluster needs to rank.
@@ -137,9 +143,10 @@ def cluster_id_for(canonical_id: str) -> str:
 
 @dataclass(frozen=True)
 class PendingTerms:
-    """Document-frequency changes a write is about to make, so its matches are scored as after it."""
+    """Document-frequency changes the writes before a match are about to make (itself included),
+    so its matches are scored as they will be once written: a repeated PUT answers the same."""
 
-    added: np.ndarray
+    added: np.ndarray  # term ids, repeated once per article adding them
     removed: np.ndarray
     count_delta: int
 
@@ -147,22 +154,56 @@ class PendingTerms:
 NO_PENDING_TERMS = PendingTerms(np.empty(0, np.uint32), np.empty(0, np.uint32), 0)
 
 
-class _IdfTable:
-    """Smoothed IDF (sklearn's log((1+n)/(1+df))+1) of a known set of terms, in one round trip."""
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """A snapshot of the store's document frequencies for a sorted set of terms (one round trip)."""
 
-    def __init__(self, store: ArticleStore, term_ids: np.ndarray, pending: PendingTerms = NO_PENDING_TERMS):
-        self._terms = np.unique(term_ids.astype(np.uint32))
-        total, df = store.document_frequencies(self._terms)
-        df = df.astype(np.float64) + np.isin(self._terms, pending.added) - np.isin(self._terms, pending.removed)
-        self._weights = np.log((1.0 + total + pending.count_delta) / (1.0 + df)) + 1.0
+    terms: np.ndarray
+    counts: np.ndarray
+    total: int
 
-    def __call__(self, term_ids: np.ndarray) -> np.ndarray:
-        """Weights of `term_ids`; ids outside the fetched set get the rarest weight seen."""
-        if len(self._terms) == 0:
-            return np.ones(len(term_ids))
-        positions = np.minimum(np.searchsorted(self._terms, term_ids), len(self._terms) - 1)
-        known = self._terms[positions] == term_ids
-        return np.where(known, self._weights[positions], self._weights.max())
+    @classmethod
+    def fetch(cls, store: ArticleStore, term_ids: np.ndarray) -> "DocumentFrequencies":
+        terms = np.unique(term_ids.astype(np.uint32))
+        total, counts = store.document_frequencies(terms) if len(terms) else (0, np.empty(0, np.int64))
+        return cls(terms, counts.astype(np.float64), total)
+
+    def _occurrences(self, term_ids: np.ndarray) -> np.ndarray:
+        found, counts = np.unique(term_ids, return_counts=True)
+        positions = np.searchsorted(self.terms, found).clip(0, max(len(self.terms) - 1, 0))
+        occurrences = np.zeros(len(self.terms))
+        if len(self.terms):
+            known = self.terms[positions] == found
+            np.add.at(occurrences, positions[known], counts[known])
+        return occurrences
+
+    def idf(self, pending: PendingTerms = NO_PENDING_TERMS):
+        """sklearn's smoothed IDF, log((1+n)/(1+df))+1, as a callable over term ids."""
+        counts = self.counts + self._occurrences(pending.added) - self._occurrences(pending.removed)
+        weights = np.log((1.0 + self.total + pending.count_delta) / (1.0 + counts)) + 1.0
+        terms = self.terms
+
+        def idf(term_ids: np.ndarray) -> np.ndarray:
+            """Weights of `term_ids`; ids outside the snapshot get the rarest weight seen."""
+            if len(terms) == 0:
+                return np.ones(len(term_ids))
+            positions = np.minimum(np.searchsorted(terms, term_ids), len(terms) - 1)
+            return np.where(terms[positions] == term_ids, weights[positions], weights.max())
+
+        return idf
+
+
+@dataclass
+class _Upsert:
+    """One article on its way through a batch: what it matched and what it will write."""
+
+    position: int
+    prepared: Prepared
+    candidates: list[Candidate]
+    previous: StoredArticle | None
+    previous_keys: PreviousKeys | None = None
+    changed: bool = True
+    matches: list[Match] = field(default_factory=list)
 
 
 class Index:
@@ -177,12 +218,21 @@ class Index:
 
     def clean(self, article: ArticleInput) -> CleanResult:
         """Clean with the source's learned template lines; reads statistics, never changes them."""
-        keys = line_keys(article.text)
-        template = self.store.line_stats(article.source, keys) if article.source else None
-        return clean_text(article.text, title=article.title, template=template)
+        return self._prepare_many([article])[0].clean
 
     def prepare(self, article: ArticleInput) -> Prepared:
-        cleaned = self.clean(article)
+        return self._prepare_many([article])[0]
+
+    def _prepare_many(self, articles: Sequence[ArticleInput]) -> list[Prepared]:
+        """Template statistics for all sources in one round trip, then the CPU work per article."""
+        keys = [tuple(line_keys(article.text)) for article in articles]
+        with_source = [i for i, article in enumerate(articles) if article.source]
+        stats = self.store.line_stats_many([(articles[i].source, keys[i]) for i in with_source])
+        templates = dict(zip(with_source, stats))
+        return [self._prepare(article, keys[i], templates.get(i)) for i, article in enumerate(articles)]
+
+    def _prepare(self, article: ArticleInput, keys: tuple[str, ...], template: LineStats | None) -> Prepared:
+        cleaned = clean_text(article.text, title=article.title, template=template)
         profile = similarity.similarity_profile(cleaned.text, article.title)
         return Prepared(
             article=article,
@@ -191,7 +241,7 @@ class Index:
             profile=profile,
             profile_bytes=profile.to_bytes(),
             salient_keys=self.fingerprinter.salient_band_keys(similarity.salient_keys(profile)),
-            line_keys=tuple(line_keys(article.text)),
+            line_keys=keys,
         )
 
     def _stored_fingerprint(self, stored: StoredArticle) -> Fingerprint:
@@ -209,33 +259,41 @@ class Index:
 
     # -- matching ----------------------------------------------------------------------------
 
-    def _relate(
-        self, prepared: Prepared, candidates: Sequence, limit: int, pending: PendingTerms = NO_PENDING_TERMS
-    ) -> list[Match]:
-        undecided: list[tuple[StoredArticle, CopyEvidence]] = []
-        matches: list[Match] = []
-        for candidate in candidates:
-            stored = candidate.article
-            evidence = _evidence(prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count)
-            relation, score = verdict(evidence, None)
-            if relation is None:
-                undecided.append((stored, evidence))
-            else:
-                matches.append(self._match(stored, relation, score, evidence, None))
-        if undecided:
-            # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
-            profiles = [similarity.SimilarityProfile.from_bytes(stored.profile) for stored, _ in undecided]
-            terms = np.concatenate([similarity.document_terms(p) for p in [prepared.profile, *profiles]])
-            idf = _IdfTable(self.store, terms, pending)
-            for (stored, evidence), profile in zip(undecided, profiles):
-                scores = similarity.compare(prepared.profile, profile, idf)
+    def _relate_many(self, batch: Sequence[tuple[Prepared, Sequence[Candidate], PendingTerms]], limit: int) -> list[list[Match]]:
+        """Matches of each prepared article among its candidates; one IDF round trip for all."""
+        copies: list[list[Match]] = []
+        undecided: list[list[tuple[StoredArticle, CopyEvidence]]] = []
+        for prepared, candidates, _ in batch:
+            copies.append([])
+            undecided.append([])
+            for candidate in candidates:
+                stored = candidate.article
+                evidence = _evidence(prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count)
+                relation, score = verdict(evidence, None)
+                if relation is None:
+                    undecided[-1].append((stored, evidence))
+                else:
+                    copies[-1].append(self._match(stored, relation, score, evidence, None))
+        # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
+        profiles = {id(stored): similarity.SimilarityProfile.from_bytes(stored.profile) for pairs in undecided for stored, _ in pairs}
+        frequencies = None
+        if profiles:
+            terms = [similarity.document_terms(prepared.profile) for (prepared, _, _), pairs in zip(batch, undecided) if pairs]
+            terms += [similarity.document_terms(profile) for profile in profiles.values()]
+            frequencies = DocumentFrequencies.fetch(self.store, np.concatenate(terms))
+        results = []
+        for (prepared, _, pending), matches, pairs in zip(batch, copies, undecided):
+            idf = frequencies.idf(pending) if pairs else None
+            for stored, evidence in pairs:
+                scores = similarity.compare(prepared.profile, profiles[id(stored)], idf)
                 relation, score = verdict(evidence, scores)
                 if relation is not None:
                     matches.append(self._match(stored, relation, score, evidence, scores))
-        # Equal scores (e.g. an original and its fuller re-send both containing a trimmed copy):
-        # the closer text first.
-        matches.sort(key=lambda m: (-m.score, -m.jaccard, m.id))
-        return matches[:limit]
+            # Equal scores (e.g. an original and its fuller re-send both containing a trimmed
+            # copy): the closer text first.
+            matches.sort(key=lambda m: (-m.score, -m.jaccard, m.id))
+            results.append(matches[:limit])
+        return results
 
     @staticmethod
     def _match(stored: StoredArticle, relation, score, evidence, scores) -> Match:
@@ -250,44 +308,42 @@ class Index:
             meta=stored.meta,
         )
 
-    def _candidates(self, prepared: Prepared, exclude_id: str | None):
-        return self.store.candidates(prepared.fingerprint.copy_keys, prepared.salient_keys, exclude_id=exclude_id, limit=CANDIDATE_LIMIT)
+    @staticmethod
+    def _query(prepared: Prepared, exclude_id: str | None = None) -> CandidateQuery:
+        return CandidateQuery(prepared.fingerprint.copy_keys, prepared.salient_keys, exclude_id)
 
     def match(self, article: ArticleInput, limit: int = 10) -> tuple[list[Match], CleanResult]:
         """Read-only: what the index holds that relates to this article."""
         prepared = self.prepare(article)
-        candidates, _ = self._candidates(prepared, None)
-        return self._relate(prepared, candidates, limit), prepared.clean
+        candidates, _ = self.store.candidates(self._query(prepared), CANDIDATE_LIMIT)
+        return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0], prepared.clean
 
     def matches_of(self, article_id: str, limit: int = 10) -> list[Match]:
         """Matches of a stored article, recomputed from its stored fingerprint and profile."""
         stored = self.store.get(article_id)
         if stored is None:
             raise ArticleNotFound(article_id)
-        keys = self._previous_keys(stored)
-        fingerprint = self._stored_fingerprint(stored)
         prepared = Prepared(
             article=ArticleInput(text="", id=stored.id, **{k: stored.meta.get(k) for k in ("title", "url", "source")}),
             clean=CleanResult(text="", spans=()),
-            fingerprint=fingerprint,
+            fingerprint=self._stored_fingerprint(stored),
             profile=similarity.SimilarityProfile.from_bytes(stored.profile),
             profile_bytes=stored.profile,
-            salient_keys=keys.salient_keys,
+            salient_keys=self._previous_keys(stored).salient_keys,
             line_keys=stored.line_keys,
         )
-        candidates, _ = self._candidates(prepared, article_id)
-        return self._relate(prepared, candidates, limit)
+        candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT)
+        return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0]
 
     def compare(self, a: ArticleInput, b: ArticleInput) -> Comparison:
         """Relate two articles without touching the index (document frequencies are only read)."""
-        first, second = self.prepare(a), self.prepare(b)
+        first, second = self._prepare_many([a, b])
         evidence = _evidence(
             first.fingerprint, second.fingerprint.content_hash, second.fingerprint.signature,
             second.fingerprint.shingle_count,
         )
         terms = np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)])
-        idf = _IdfTable(self.store, terms)
-        scores = similarity.compare(first.profile, second.profile, idf)
+        scores = similarity.compare(first.profile, second.profile, DocumentFrequencies.fetch(self.store, terms).idf())
         relation, score = verdict(evidence, scores)
         return Comparison(relation, score, evidence, scores)
 
@@ -295,43 +351,113 @@ class Index:
 
     def upsert(self, article: ArticleInput, limit: int = 10) -> IndexResult:
         """Index (insert or replace) an article and return what it matched at write time."""
-        if not article.id:
-            raise ValueError("an article to index needs an id")
-        prepared = self.prepare(article)
-        for _ in range(_WRITE_ATTEMPTS):
-            candidates, previous = self._candidates(prepared, article.id)
-            if previous is not None and self._unchanged(previous, prepared):
-                matches = self._relate(prepared, candidates, limit)
-                return IndexResult(article.id, matches, self.store.cluster(article.id), prepared.clean, changed=False)
-            previous_keys = self._previous_keys(previous) if previous else None
-            pending = PendingTerms(
-                added=similarity.document_terms(prepared.profile),
-                removed=previous_keys.term_ids if previous_keys else NO_PENDING_TERMS.removed,
-                count_delta=0 if previous else 1,
-            )
-            matches = self._relate(prepared, candidates, limit, pending)
-            record = ArticleRecord(
-                id=article.id,
-                content_hash=prepared.fingerprint.content_hash,
-                shingle_count=prepared.fingerprint.shingle_count,
-                signature=prepared.fingerprint.signature,
-                profile=prepared.profile_bytes,
-                meta=article.meta(),
-                published_key=published_key(article.published_at),
-                source=article.source,
-                line_keys=prepared.line_keys if article.source else (),
-                band_keys=prepared.fingerprint.copy_keys,
-                lead_keys=prepared.fingerprint.lead_keys,
-                salient_keys=prepared.salient_keys,
-                term_ids=similarity.document_terms(prepared.profile),
-                neighbors=tuple(m.id for m in matches if m.relation in COPY_RELATIONS),
-            )
-            try:
-                written = self.store.write(record, previous, previous_keys)
-            except WriteConflict:
+        result = self.upsert_many([article], limit)[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def upsert_many(self, articles: Sequence[ArticleInput], limit: int = 10) -> list[IndexResult | Exception]:
+        """Index articles as if one after another, in a few round trips for the whole batch.
+
+        An article sees those before it in the batch (found in memory: they are not written yet);
+        an id repeated in the batch waits for a later round. Each result is an `IndexResult`, or
+        the exception that failed that article alone.
+        """
+        results: list[IndexResult | Exception | None] = [None] * len(articles)
+        for position, article in enumerate(articles):
+            if not article.id:
+                results[position] = ValueError("an article to index needs an id")
+        waiting = [position for position, result in enumerate(results) if result is None]
+        conflict_rounds = 0
+        while waiting:
+            this_round, later, ids = [], [], set()
+            for position in waiting:
+                (later if articles[position].id in ids else this_round).append(position)
+                ids.add(articles[position].id)
+            conflicted = self._upsert_round(articles, this_round, limit, results)
+            conflict_rounds = conflict_rounds + 1 if conflicted else 0
+            if conflict_rounds >= _WRITE_ATTEMPTS:
+                for position in conflicted:
+                    results[position] = WriteConflict(articles[position].id)
+                conflicted = []
+            waiting = sorted(conflicted + later)
+        return results
+
+    def _upsert_round(
+        self, articles: Sequence[ArticleInput], positions: list[int], limit: int, results: list
+    ) -> list[int]:
+        """Upsert articles with distinct ids; returns the positions whose write met a conflict."""
+        prepared = self._prepare_many([articles[p] for p in positions])
+        found = self.store.candidates_many([self._query(pr, pr.article.id) for pr in prepared], CANDIDATE_LIMIT)
+        upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
+        self._add_batch_candidates(upserts)
+        added, removed, new_articles, batch = [], [], 0, []
+        for upsert in upserts:
+            upsert.changed = upsert.previous is None or not self._unchanged(upsert.previous, upsert.prepared)
+            if upsert.changed:
+                added.append(similarity.document_terms(upsert.prepared.profile))
+                if upsert.previous is None:
+                    new_articles += 1
+                else:
+                    upsert.previous_keys = self._previous_keys(upsert.previous)
+                    removed.append(upsert.previous_keys.term_ids)
+            batch.append((upsert.prepared, upsert.candidates, PendingTerms(_joined(added), _joined(removed), new_articles)))
+        for upsert, matches in zip(upserts, self._relate_many(batch, limit)):
+            upsert.matches = matches
+        requests = [self._write_request(u) if u.changed else u.prepared.article.id for u in upserts]
+        conflicted = []
+        for upsert, outcome in zip(upserts, self.store.write_many(requests)):
+            if outcome is None or isinstance(outcome, WriteConflict):
+                conflicted.append(upsert.position)
                 continue
-            return IndexResult(article.id, matches, written.cluster, prepared.clean, changed=True)
-        raise WriteConflict(f"article {article.id!r} kept changing during {_WRITE_ATTEMPTS} attempts")
+            cluster = outcome.cluster if upsert.changed else outcome
+            prepared = upsert.prepared
+            results[upsert.position] = IndexResult(
+                prepared.article.id, upsert.matches, cluster, prepared.clean, changed=upsert.changed
+            )
+        return conflicted
+
+    def _add_batch_candidates(self, upserts: list[_Upsert]) -> None:
+        """Let each article see the earlier ones of its batch, which replace their stored versions."""
+        copy_holders: dict[int, list[int]] = {}
+        salient_holders: dict[int, list[int]] = {}
+        earlier_ids: set[str] = set()
+        for i, upsert in enumerate(upserts):
+            prepared = upsert.prepared
+            copy_keys = prepared.fingerprint.copy_keys.tolist()
+            salient_keys = prepared.salient_keys.tolist()
+            copy_hits = Counter(j for key in copy_keys for j in copy_holders.get(key, ()))
+            salient_hits = Counter(j for key in salient_keys for j in salient_holders.get(key, ()))
+            upsert.candidates = [c for c in upsert.candidates if c.article.id not in earlier_ids]
+            for j in sorted(copy_hits.keys() | salient_hits.keys()):
+                earlier = upserts[j].prepared
+                upsert.candidates.append(Candidate(_as_stored(earlier), copy_hits[j], salient_hits[j]))
+            for key in copy_keys:
+                copy_holders.setdefault(key, []).append(i)
+            for key in salient_keys:
+                salient_holders.setdefault(key, []).append(i)
+            earlier_ids.add(prepared.article.id)
+
+    @staticmethod
+    def _write_request(upsert: _Upsert) -> WriteRequest:
+        prepared, article = upsert.prepared, upsert.prepared.article
+        record = ArticleRecord(
+            id=article.id,
+            content_hash=prepared.fingerprint.content_hash,
+            shingle_count=prepared.fingerprint.shingle_count,
+            signature=prepared.fingerprint.signature,
+            profile=prepared.profile_bytes,
+            meta=article.meta(),
+            published_key=published_key(article.published_at),
+            source=article.source,
+            line_keys=prepared.line_keys if article.source else (),
+            band_keys=prepared.fingerprint.copy_keys,
+            lead_keys=prepared.fingerprint.lead_keys,
+            salient_keys=prepared.salient_keys,
+            term_ids=similarity.document_terms(prepared.profile),
+            neighbors=tuple(m.id for m in upsert.matches if m.relation in COPY_RELATIONS),
+        )
+        return WriteRequest(record, upsert.previous, upsert.previous_keys)
 
     @staticmethod
     def _unchanged(previous: StoredArticle, prepared: Prepared) -> bool:
@@ -359,4 +485,21 @@ class Index:
                 return
             except WriteConflict:
                 continue
-        raise WriteConflict(f"article {article_id!r} kept changing during {_WRITE_ATTEMPTS} attempts")
+        raise WriteConflict(article_id)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.empty(0, np.uint32)
+
+
+def _as_stored(prepared: Prepared) -> StoredArticle:
+    """An article earlier in the same batch, seen as it will be stored."""
+    return StoredArticle(
+        id=prepared.article.id,
+        version=0,
+        content_hash=prepared.fingerprint.content_hash,
+        shingle_count=prepared.fingerprint.shingle_count,
+        signature=prepared.fingerprint.signature,
+        profile=prepared.profile_bytes,
+        meta_json=json.dumps(prepared.article.meta()).encode(),
+    )

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -48,7 +50,7 @@ class ArticleRecord:
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """An article as read back: enough to score it and to undo its index entries."""
+    """An article as read back: enough to score it (and, read in full, to undo its index entries)."""
 
     id: str
     version: int
@@ -56,10 +58,15 @@ class StoredArticle:
     shingle_count: int
     signature: np.ndarray
     profile: bytes
-    meta: dict
-    source: str | None
-    lead_keys: np.ndarray
+    meta_json: bytes
+    source: str | None = None
+    lead_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     line_keys: tuple[str, ...] = ()
+
+    @cached_property
+    def meta(self) -> dict:
+        """Decoded on first use: most candidates are scored and dropped without it."""
+        return json.loads(self.meta_json)
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,22 @@ class WriteResult:
     version: int
 
 
+@dataclass(frozen=True)
+class CandidateQuery:
+    copy_keys: np.ndarray  # uint64 keys proposing copies (shingle bands, exact key, lead bands)
+    salient_keys: np.ndarray  # uint64 keys proposing reworded copies and same-story coverage
+    exclude_id: str | None = None  # the article being written: returned apart, as its previous version
+
+
+@dataclass(frozen=True)
+class WriteRequest:
+    record: ArticleRecord
+    previous: StoredArticle | None
+    previous_keys: "PreviousKeys | None"
+
+
 class ArticleStore(ABC):
-    """Files articles under their band keys and finds candidates for a query in one round trip."""
+    """Files articles under their band keys and finds candidates; batched calls are one round trip."""
 
     @abstractmethod
     def open(self) -> None:
@@ -110,29 +131,41 @@ class ArticleStore(ABC):
     def get(self, article_id: str) -> StoredArticle | None: ...
 
     @abstractmethod
-    def candidates(
-        self, band_keys: np.ndarray, salient_keys: np.ndarray, *, exclude_id: str | None, limit: int
-    ) -> tuple[list[Candidate], StoredArticle | None]:
-        """Articles sharing a band, best first, plus the stored `exclude_id` article if it exists."""
+    def candidates_many(
+        self, queries: Sequence[CandidateQuery], limit: int
+    ) -> list[tuple[list[Candidate], StoredArticle | None]]:
+        """Per query: articles sharing a key, best first, and the stored `exclude_id` article if any."""
+
+    def candidates(self, query: CandidateQuery, limit: int) -> tuple[list[Candidate], StoredArticle | None]:
+        return self.candidates_many([query], limit)[0]
 
     @abstractmethod
-    def write(
-        self, record: ArticleRecord, previous: StoredArticle | None, previous_keys: "PreviousKeys | None"
-    ) -> WriteResult:
-        """Insert or replace atomically; raises `WriteConflict` if `previous` is no longer current."""
+    def write_many(self, requests: Sequence["WriteRequest | str"]) -> list["WriteResult | WriteConflict | ClusterInfo | None"]:
+        """Apply in order, each atomically: a `WriteRequest` inserts or replaces (a `WriteConflict`
+        in its place if its `previous` is no longer current); a bare id reads that article's cluster."""
+
+    def write(self, request: WriteRequest) -> WriteResult:
+        result = self.write_many([request])[0]
+        if isinstance(result, WriteConflict):
+            raise result
+        return result
 
     @abstractmethod
     def delete(self, stored: StoredArticle, keys: "PreviousKeys") -> bool: ...
 
-    @abstractmethod
-    def cluster(self, article_id: str) -> ClusterInfo | None: ...
+    def cluster(self, article_id: str) -> ClusterInfo | None:
+        return self.write_many([article_id])[0]
 
     @abstractmethod
     def document_frequencies(self, term_ids: np.ndarray) -> tuple[int, np.ndarray]:
         """The number of articles, and how many contain each term (counted online, never refit)."""
 
     @abstractmethod
-    def line_stats(self, source: str, keys: Sequence[str]) -> LineStats: ...
+    def line_stats_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[LineStats]:
+        """Per (source, line keys): the source's template statistics for those lines."""
+
+    def line_stats(self, source: str, keys: Sequence[str]) -> LineStats:
+        return self.line_stats_many([(source, keys)])[0]
 
     @abstractmethod
     def stats(self) -> dict: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import redis
@@ -11,9 +12,9 @@ import redis
 from indexer.config import IndexConfig
 from indexer.storage import redis_lua
 from indexer.storage.base import (
-    ArticleRecord,
     ArticleStore,
     Candidate,
+    CandidateQuery,
     ClusterInfo,
     ConfigMismatch,
     LineStats,
@@ -21,6 +22,7 @@ from indexer.storage.base import (
     StoreUnavailable,
     StoredArticle,
     WriteConflict,
+    WriteRequest,
     WriteResult,
 )
 
@@ -90,18 +92,26 @@ class RedisStore(ArticleStore):
         except _CONNECTION_ERRORS:
             return False
 
-    def _stored(self, fields: list) -> StoredArticle | None:
-        ext, version, content_hash, count, signature, profile, meta, source, lines, lead = fields
-        if ext is None:
+    @staticmethod
+    def _stored(fields: list) -> StoredArticle | None:
+        """Decode HMGET replies of STORED_FIELD_NAMES, or of their first CANDIDATE_FIELD_COUNT."""
+        if fields[0] is None:
             return None
-        return StoredArticle(
+        ext, version, content_hash, count, signature, profile, meta = fields[:7]
+        article = StoredArticle(
             id=ext.decode(),
             version=int(version),
             content_hash=content_hash,
             shingle_count=int(count),
-            signature=np.frombuffer(signature, dtype="<u4").copy(),
+            signature=np.frombuffer(signature, dtype="<u4"),
             profile=profile,
-            meta=json.loads(meta),
+            meta_json=meta,
+        )
+        if len(fields) == 7:
+            return article
+        source, lines, lead = fields[7:]
+        return replace(
+            article,
             source=source.decode() or None,
             lead_keys=np.frombuffer(lead or b"", dtype=">u8").astype(np.uint64),
             line_keys=tuple(lines.decode().split("\n")) if lines else (),
@@ -114,51 +124,72 @@ class RedisStore(ArticleStore):
         fields = self._call(self.client.hmget, self._prefix_bytes + b"d:" + internal, redis_lua.STORED_FIELD_NAMES)
         return self._stored(fields)
 
-    def candidates(self, band_keys, salient_keys, *, exclude_id, limit):
-        keys = _pack_keys(band_keys) + _pack_keys(salient_keys)
-        reply = self._call(
-            self._candidates,
-            args=[self.prefix, exclude_id or "", limit, BUCKET_READ_CAP, len(band_keys), keys],
-        )
-        own = self._stored(reply[0]) if reply[0] else None
-        found = []
-        for i in range(1, len(reply), 4):
-            article = self._stored(reply[i + 3])
-            if article is not None:
-                found.append(Candidate(article, int(reply[i + 1]), int(reply[i + 2])))
-        return found, own
+    def candidates_many(self, queries: Sequence[CandidateQuery], limit: int):
+        pipe = self.client.pipeline(transaction=False)
+        for query in queries:
+            keys = _pack_keys(query.copy_keys) + _pack_keys(query.salient_keys)
+            self._candidates(
+                args=[self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys],
+                client=pipe,
+            )
+        answers = []
+        for reply in self._call(pipe.execute):
+            own = self._stored(reply[0]) if reply[0] else None
+            found = []
+            for i in range(1, len(reply), 4):
+                article = self._stored(reply[i + 3])
+                if article is not None:
+                    found.append(Candidate(article, int(reply[i + 1]), int(reply[i + 2])))
+            answers.append((found, own))
+        return answers
 
-    def write(self, record: ArticleRecord, previous: StoredArticle | None, previous_keys: PreviousKeys | None):
+    def _write_args(self, request: WriteRequest) -> list:
+        record, previous, previous_keys = request.record, request.previous, request.previous_keys
         old_bands = old_terms = b""
         if previous_keys is not None:
             old_bands = _pack_keys(previous_keys.band_keys) + _pack_keys(previous_keys.salient_keys)
             old_terms = _pack_terms(previous_keys.term_ids)
-        reply = self._call(
-            self._write,
-            args=[
-                self.prefix,
-                record.id,
-                str(previous.version) if previous else "",
-                _pack_keys(record.band_keys) + _pack_keys(record.salient_keys),
-                old_bands,
-                _pack_terms(record.term_ids),
-                old_terms,
-                record.source or "",
-                "\n".join(record.line_keys),
-                "\n".join(record.neighbors),
-                record.content_hash,
-                record.shingle_count,
-                np.asarray(record.signature, dtype="<u4").tobytes(),
-                record.profile,
-                json.dumps(record.meta, sort_keys=True, separators=(",", ":")),
-                f"{record.published_key}\0{record.id}",
-                _pack_keys(record.lead_keys),
-            ],
-        )
-        if reply[0] == b"conflict":
-            raise WriteConflict(record.id)
-        cluster = self.cluster(record.id)
-        return WriteResult(cluster=cluster, version=int(reply[1]))
+        return [
+            self.prefix,
+            record.id,
+            str(previous.version) if previous else "",
+            _pack_keys(record.band_keys) + _pack_keys(record.salient_keys),
+            old_bands,
+            _pack_terms(record.term_ids),
+            old_terms,
+            record.source or "",
+            "\n".join(record.line_keys),
+            "\n".join(record.neighbors),
+            record.content_hash,
+            record.shingle_count,
+            np.asarray(record.signature, dtype="<u4").tobytes(),
+            record.profile,
+            json.dumps(record.meta, sort_keys=True, separators=(",", ":")),
+            f"{record.published_key}\0{record.id}",
+            _pack_keys(record.lead_keys),
+            CLUSTER_WALK_CAP,
+        ]
+
+    @staticmethod
+    def _cluster_info(reply: list) -> ClusterInfo:
+        return ClusterInfo(canonical_id=reply[0].decode(), size=int(reply[1]), truncated=bool(reply[2]))
+
+    def write_many(self, requests):
+        pipe = self.client.pipeline(transaction=False)
+        for request in requests:
+            if isinstance(request, str):
+                self._cluster(args=[self.prefix, request, CLUSTER_WALK_CAP], client=pipe)
+            else:
+                self._write(args=self._write_args(request), client=pipe)
+        results = []
+        for request, reply in zip(requests, self._call(pipe.execute)):
+            if isinstance(request, str):
+                results.append(self._cluster_info(reply) if reply else None)
+            elif reply[0] == b"conflict":
+                results.append(WriteConflict(request.record.id))
+            else:
+                results.append(WriteResult(cluster=self._cluster_info(reply[2:]), version=int(reply[1])))
+        return results
 
     def delete(self, stored: StoredArticle, keys: PreviousKeys) -> bool:
         reply = self._call(
@@ -175,12 +206,6 @@ class RedisStore(ArticleStore):
             raise WriteConflict(stored.id)
         return reply == 1
 
-    def cluster(self, article_id: str) -> ClusterInfo | None:
-        reply = self._call(self._cluster, args=[self.prefix, article_id, CLUSTER_WALK_CAP])
-        if not reply:
-            return None
-        return ClusterInfo(canonical_id=reply[0].decode(), size=int(reply[1]), truncated=bool(reply[2]))
-
     def document_frequencies(self, term_ids: np.ndarray) -> tuple[int, np.ndarray]:
         terms = np.asarray(term_ids, dtype=np.uint32)
         pipe = self.client.pipeline(transaction=False)
@@ -194,11 +219,15 @@ class RedisStore(ArticleStore):
         df = np.asarray(replies[1], dtype=np.int64) if len(terms) else np.empty(0, dtype=np.int64)
         return int(replies[0] or 0), df
 
-    def line_stats(self, source: str, keys: Sequence[str]) -> LineStats:
-        fields = ["_n", *keys]
-        values = self._call(self.client.hmget, self._key("s:" + source), fields)
-        counts = {key: int(v) for key, v in zip(keys, values[1:]) if v is not None}
-        return LineStats(doc_count=int(values[0] or 0), counts=counts)
+    def line_stats_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[LineStats]:
+        pipe = self.client.pipeline(transaction=False)
+        for source, keys in requests:
+            pipe.hmget(self._key("s:" + source), ["_n", *keys])
+        stats = []
+        for (_, keys), values in zip(requests, self._call(pipe.execute)):
+            counts = {key: int(v) for key, v in zip(keys, values[1:]) if v is not None}
+            stats.append(LineStats(doc_count=int(values[0] or 0), counts=counts))
+        return stats
 
     def stats(self) -> dict:
         pipe = self.client.pipeline(transaction=False)

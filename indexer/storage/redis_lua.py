@@ -85,6 +85,28 @@ local function unlink_neighbors(id, neighbors)
   end
 end
 
+-- Walk the copy graph from `start` (up to `cap` articles): {canonical client id, size, truncated}.
+local function walk_cluster(start, cap)
+  local seen, queue, head = {[start] = true}, {start}, 1
+  local best = nil
+  while head <= #queue do
+    local node = queue[head]
+    head = head + 1
+    local fields = redis.call('HMGET', doc_key(node), 'k', 'nb')
+    if fields[1] and (best == nil or fields[1] < best) then best = fields[1] end
+    local list = fields[2] or ''
+    for i = 1, #list, 4 do
+      local other = string.sub(list, i, i + 3)
+      if not seen[other] and #queue < cap then
+        seen[other] = true
+        queue[#queue + 1] = other
+      end
+    end
+  end
+  local sep = string.find(best, '\0', 1, true)
+  return {string.sub(best, sep + 1), #queue, #queue >= cap and 1 or 0}
+end
+
 -- Remove every index entry of a stored article; the caller passes the keys derived from it.
 local function remove_entries(id, bands, terms)
   local dk = doc_key(id)
@@ -98,7 +120,8 @@ end
 
 # ARGV: prefix, client id, expected version ('' = must be new), band keys, old band keys,
 #       term ids, old term ids, source, line keys, neighbour client ids ("\n"-joined),
-#       content hash, shingle count, signature, profile, meta JSON, sort key, lead keys
+#       content hash, shingle count, signature, profile, meta JSON, sort key, lead keys, walk cap.
+# Returns {'ok', version, canonical client id, cluster size, truncated} or {'conflict'}.
 WRITE = _COMMON + r"""
 local ext, expected = ARGV[2], ARGV[3]
 local id = redis.call('HGET', P .. 'ids', ext)
@@ -130,7 +153,8 @@ version = version + 1
 redis.call('DEL', doc_key(id))
 redis.call('HSET', doc_key(id), 'e', ext, 'v', version, 'h', ARGV[11], 'n', ARGV[12], 's', ARGV[13],
   'p', ARGV[14], 'm', ARGV[15], 'k', ARGV[16], 'src', ARGV[8], 'lk', ARGV[9], 'nb', neighbors, 'ld', ARGV[17])
-return {'ok', version}
+local cluster = walk_cluster(id, tonumber(ARGV[18]))
+return {'ok', version, cluster[1], cluster[2], cluster[3]}
 """
 
 # ARGV: prefix, client id, expected version, band keys, term ids
@@ -146,32 +170,16 @@ if redis.call('DECR', P .. 'count') <= 0 then redis.call('DEL', P .. 'count') en
 return 1
 """
 
-# ARGV: prefix, client id, walk cap. Returns {canonical client id, size, truncated}.
+# ARGV: prefix, client id, walk cap. Returns {canonical client id, size, truncated} or nil.
 CLUSTER = _COMMON + r"""
 local start = redis.call('HGET', P .. 'ids', ARGV[2])
 if not start then return false end
-local cap = tonumber(ARGV[3])
-local seen, queue, head = {[start] = true}, {start}, 1
-local best = nil
-while head <= #queue do
-  local node = queue[head]
-  head = head + 1
-  local fields = redis.call('HMGET', doc_key(node), 'k', 'nb')
-  if fields[1] and (best == nil or fields[1] < best) then best = fields[1] end
-  local list = fields[2] or ''
-  for i = 1, #list, 4 do
-    local other = string.sub(list, i, i + 3)
-    if not seen[other] and #queue < cap then
-      seen[other] = true
-      queue[#queue + 1] = other
-    end
-  end
-end
-local sep = string.find(best, '\0', 1, true)
-return {string.sub(best, sep + 1), #queue, #queue >= cap and 1 or 0}
+return walk_cluster(start, tonumber(ARGV[3]))
 """
 
 _STORED_FIELDS = "'e', 'v', 'h', 'n', 's', 'p', 'm', 'src', 'lk', 'ld'"
+# A candidate needs only what scoring and the match answer read.
+_CANDIDATE_FIELDS = "'e', 'v', 'h', 'n', 's', 'p', 'm'"
 
 # ARGV: prefix, client id to exclude ('' = none), limit, bucket read cap, number of copy keys,
 #       band keys (copy keys first, then salient keys).
@@ -207,7 +215,7 @@ for i = 1, math.min(limit, #order) do
   out[#out + 1] = id
   out[#out + 1] = copy[id]
   out[#out + 1] = salient[id]
-  out[#out + 1] = redis.call('HMGET', doc_key(id), """ + _STORED_FIELDS + r""")
+  out[#out + 1] = redis.call('HMGET', doc_key(id), """ + _CANDIDATE_FIELDS + r""")
 end
 return out
 """

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from indexer.engine import cluster_id_for
+from indexer.engine import ArticleInput, cluster_id_for
 from service.deps import IndexDep, ResourcesDep, SettingsDep
-from service.errors import problem_for
+from service.errors import LIBRARY_ERRORS, problem_for
 from service.presenters import index_out, match_out
 from service.schemas import (
     ArticleContent,
@@ -39,19 +39,26 @@ def put_article(
 
 @router.post("/batch", response_model=BatchOut)
 def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> BatchOut:
-    """Index up to `max_batch` articles in order; one item's failure does not fail the others."""
+    """Index up to `max_batch` articles as if in order, in a few Redis round trips for the batch;
+    one item's failure does not fail the others."""
     if len(request.articles) > settings.max_batch:
         raise ValueError(f"a batch holds at most {settings.max_batch} articles, got {len(request.articles)}")
-    results = []
-    for item in request.articles:
+    outcomes: list = [None] * len(request.articles)
+    ready: list[tuple[int, ArticleInput]] = []
+    for position, item in enumerate(request.articles):
         try:
-            result = index.upsert(resources.to_article(item, item.id), limit=settings.match_limit)
-            results.append(BatchItemOut(id=item.id, ok=True, result=index_out(result)))
-        except Exception as exc:  # each item answers for itself, as the contract promises
-            found = problem_for(exc)
-            if found is None:
-                raise
-            results.append(BatchItemOut(id=item.id, ok=False, error=found))
+            ready.append((position, resources.to_article(item, item.id)))
+        except LIBRARY_ERRORS as exc:  # e.g. HTML without article text: this item alone fails
+            outcomes[position] = exc
+    indexed = index.upsert_many([article for _, article in ready], limit=settings.match_limit)
+    for (position, _), outcome in zip(ready, indexed):
+        outcomes[position] = outcome
+    results = []
+    for item, outcome in zip(request.articles, outcomes):
+        if isinstance(outcome, Exception):
+            results.append(BatchItemOut(id=item.id, ok=False, error=problem_for(outcome)))
+        else:
+            results.append(BatchItemOut(id=item.id, ok=True, result=index_out(outcome)))
     return BatchOut(results=results)
 
 

@@ -156,3 +156,35 @@ def test_document_frequencies_count_and_uncount(index, store):
     index.delete("frost")
     total, counts = store.document_frequencies(terms)
     assert total == 0 and not counts.any()
+
+
+def test_batch_answers_as_one_by_one(redis_client, namespace):
+    """upsert_many sees earlier articles of its batch and handles repeated ids like sequential PUTs."""
+    from datetime import datetime, timezone
+
+    from indexer.engine import Index
+
+    when = datetime(2025, 6, 14, tzinfo=timezone.utc)
+    articles = [
+        ArticleInput(BRIDGE, id="bridge", source="a.com"),
+        ArticleInput(_first_half(SEED), id="seed-half", source="b.com"),
+        ArticleInput(SEED, id="seed", source="a.com", published_at=when),
+        ArticleInput(BRIDGE, id="bridge-copy", source="c.com"),
+        ArticleInput(FROST, id="bridge", source="a.com"),  # replaces the first article
+        ArticleInput(SEED, id="seed", source="a.com", published_at=when),  # unchanged repeat
+    ]
+    answers = {}
+    for mode in ("sequential", "batch"):
+        store = RedisStore(redis_client, DEFAULT_CONFIG, f"{namespace}-{mode}")
+        store.open()
+        index = Index(store, DEFAULT_CONFIG)
+        results = [index.upsert(a) for a in articles] if mode == "sequential" else index.upsert_many(articles)
+        answers[mode] = [
+            (r.id, r.changed, r.cluster, [(m.id, m.relation, m.score) for m in r.matches]) for r in results
+        ]
+        store.clear()
+    assert answers["batch"] == answers["sequential"]
+    seed_half = answers["batch"][2]
+    assert seed_half[3][0][:2] == ("seed-half", "syndicated")
+    assert answers["batch"][3][3][0][:2] == ("bridge", "exact")
+    assert answers["batch"][5][1] is False
