@@ -68,12 +68,12 @@ def sentence_similarity(
 
     anchors_per_a = np.bincount(sentence_of_a, minlength=len(words_a))
     anchors_per_b = np.bincount(sentence_of_b, minlength=len(words_b))
-    smaller = np.minimum(anchors_per_a[:, None], anchors_per_b[None, :]).clip(min=1)
+    smaller = np.maximum(np.minimum(anchors_per_a[:, None], anchors_per_b[None, :]), 1)
     similarity /= smaller
     length_ratio = np.minimum(words_a[:, None], words_b[None, :]) / np.maximum(
         np.maximum(words_a[:, None], words_b[None, :]), 1
     )
-    similarity *= np.clip(length_ratio / length_tolerance, 0.0, 1.0) ** 2
+    similarity *= np.minimum(length_ratio / length_tolerance, 1.0) ** 2  # the ratio is >= 0
     return np.minimum(similarity, 1.0)
 
 
@@ -90,10 +90,17 @@ def align(
     if not n_a or not n_b:
         return Alignment((), 0, 0.0, 0.0)
     gain = np.where(similarity >= min_similarity, similarity, 0.0)
+    rows = np.flatnonzero(gain.any(axis=1)).tolist()
+    if not rows:
+        return Alignment((), 0, 0.0, 0.0)
     best = np.zeros((n_a + 1, n_b + 1))
-    for i in range(n_a):
+    done = 0  # rows of `best` up to here are computed
+    for i in rows:  # a sentence of a with no match leaves `best` as it was: copy, skip the work
+        best[done + 1 : i + 1] = best[done]
         row = np.maximum(best[i, 1:], best[i, :-1] + gain[i])
         best[i + 1, 1:] = np.maximum.accumulate(row)
+        done = i + 1
+    best[done + 1 :] = best[done]
     pairs: list[tuple[int, int]] = []
     i, j = n_a, n_b
     while i and j:

