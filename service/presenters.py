@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from indexer.clean import CleanResult
 from indexer.engine import IndexResult, Match, cluster_id_for
 from indexer.similarity import SimilarityScores
@@ -11,6 +13,7 @@ from service.schemas import IndexOut, MatchOut, RemovedSpanOut, SharedPassage, S
 def similarity_out(scores: SimilarityScores) -> Similarity:
     return Similarity(
         cosine=round(scores.cosine, 4),
+        title=None if math.isnan(scores.title) else round(scores.title, 4),
         salient_overlap=round(scores.salient_overlap, 4),
         alignment=round(scores.alignment, 4),
         paraphrase=round(scores.paraphrase, 4),
@@ -21,7 +24,12 @@ def similarity_out(scores: SimilarityScores) -> Similarity:
 def passages_out(scores: SimilarityScores | None) -> list[SharedPassage]:
     if scores is None:
         return []
-    return [SharedPassage(query_sentence=q, match_sentence=m) for q, m in scores.aligned_sentences]
+    return [
+        SharedPassage(
+            query_sentence=q, match_sentence=m, query_start=qs, query_end=qe, match_start=ms, match_end=me
+        )
+        for (q, m), (qs, qe), (ms, me) in zip(scores.aligned_sentences, scores.query_spans, scores.match_spans)
+    ]
 
 
 def match_out(match: Match) -> MatchOut:

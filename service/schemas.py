@@ -67,12 +67,19 @@ Relation = Literal["exact", "near_duplicate", "syndicated", "paraphrase", "same_
 
 
 class SharedPassage(BaseModel):
+    """A sentence of the query aligned with a sentence of the match (same content, maybe reworded)."""
+
     query_sentence: int = Field(..., description="Index of the sentence in the query's cleaned text")
     match_sentence: int = Field(..., description="Index of the aligned sentence in the match")
+    query_start: int = Field(..., description="Character offsets of that sentence in the query's cleaned text")
+    query_end: int
+    match_start: int = Field(..., description="Offsets in the match's cleaned text (as it was indexed)")
+    match_end: int
 
 
 class Similarity(BaseModel):
     cosine: float
+    title: float | None = Field(None, description="Cosine of the headlines, when both have one")
     salient_overlap: float
     alignment: float
     paraphrase: float

@@ -167,3 +167,14 @@ def test_deleted_articles_are_never_returned_and_puts_are_idempotent(client, ope
         for text in live.values():
             found = {m["id"] for m in client.post("/v1/matches", json={"text": text, "limit": 100}).json()["matches"]}
             assert found <= set(live)
+
+
+def test_compare_shows_shared_passages_of_a_reworded_copy(client):
+    spun = read_fixture("similarity", "000_a41abda2f3a191ba.txt")
+    original = read_fixture("similarity", "000_reconstruction.txt")
+    body = client.post("/v1/compare", json={"a": {"text": spun}, "b": {"text": original}}).json()
+    assert body["relation"] == "paraphrase"
+    passages = body["shared_passages"]
+    assert len(passages) >= 4
+    first = passages[0]
+    assert spun.strip()[first["query_start"] : first["query_end"]].split()[:3] == spun.strip().split()[:3]
