@@ -46,24 +46,34 @@ def sentence_similarity(
     similarity = np.zeros((len(words_a), len(words_b)))
     if not len(anchors_a) or not len(anchors_b):
         return similarity
-    shared = np.intersect1d(anchors_a, anchors_b)
-    if not len(shared):
-        return similarity
     order_a = np.argsort(anchors_a, kind="stable")
     order_b = np.argsort(anchors_b, kind="stable")
     sorted_a, sorted_b = anchors_a[order_a], anchors_b[order_b]
-    lo_a, hi_a = np.searchsorted(sorted_a, shared), np.searchsorted(sorted_a, shared, side="right")
-    lo_b, hi_b = np.searchsorted(sorted_b, shared), np.searchsorted(sorted_b, shared, side="right")
+    # Each distinct anchor of a is a run in sorted_a; keep those b has too (np.intersect1d and
+    # searchsorted for both sides would sort and search twice as much).
+    starts = np.ones(len(sorted_a), dtype=bool)
+    np.not_equal(sorted_a[1:], sorted_a[:-1], out=starts[1:])
+    lo_a = np.flatnonzero(starts)
+    hi_a = np.append(lo_a[1:], len(sorted_a))
+    lo_b = np.searchsorted(sorted_b, sorted_a[lo_a])
+    hi_b = np.searchsorted(sorted_b, sorted_a[lo_a], side="right")
+    shared = hi_b > lo_b
+    if not shared.any():
+        return similarity
+    lo_a, hi_a, lo_b, hi_b = lo_a[shared], hi_a[shared], lo_b[shared], hi_b[shared]
     count_a, count_b = hi_a - lo_a, hi_b - lo_b
     weight = 1.0 / (count_a * count_b)
-    # Every (occurrence in a, occurrence in b) pair of each shared anchor.
     pairs_per_anchor = count_a * count_b
-    anchor = np.repeat(np.arange(len(shared)), pairs_per_anchor)
-    offset = np.arange(len(anchor)) - np.repeat(
-        np.cumsum(pairs_per_anchor) - pairs_per_anchor, pairs_per_anchor
-    )
-    row = sentence_of_a[order_a[lo_a[anchor] + offset // count_b[anchor]]]
-    col = sentence_of_b[order_b[lo_b[anchor] + offset % count_b[anchor]]]
+    if len(pairs_per_anchor) == int(pairs_per_anchor.sum()):  # each shared anchor once a side
+        anchor = slice(None)
+        row, col = sentence_of_a[order_a[lo_a]], sentence_of_b[order_b[lo_b]]
+    else:  # every (occurrence in a, occurrence in b) pair of each shared anchor
+        anchor = np.repeat(np.arange(len(lo_a)), pairs_per_anchor)
+        offset = np.arange(len(anchor)) - np.repeat(
+            np.cumsum(pairs_per_anchor) - pairs_per_anchor, pairs_per_anchor
+        )
+        row = sentence_of_a[order_a[lo_a[anchor] + offset // count_b[anchor]]]
+        col = sentence_of_b[order_b[lo_b[anchor] + offset % count_b[anchor]]]
     np.add.at(similarity, (row, col), weight[anchor])
 
     anchors_per_a = np.bincount(sentence_of_a, minlength=len(words_a))
