@@ -217,7 +217,7 @@ def _cut_off_topic_tail(
             continue
         f = features[i]
         prose = is_body_like(f, settings)
-        terms = term_count(f.low, settings)
+        terms = term_count(f.low, settings, f.low_words)
         body.append(
             Fragment(
                 i,

@@ -39,6 +39,7 @@ class LineFeatures:
     separators: int
     list_item: bool  # starts with a bullet or an enumerator ("- ", "3) ", "b. ")
     tokens: int  # whitespace-separated tokens of the head (`words` also counts CJK characters)
+    low_words: list[str]  # the \w+ tokens of `low`, numbers included
 
     @property
     def blank(self) -> bool:
@@ -57,7 +58,8 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     head = line[: settings.analysed_chars]
     low = normalize(head)
     tokens = head.split()
-    words = list(filterfalse(str.isdigit, word_tokens(low))) if tokens else []
+    low_words = word_tokens(low)
+    words = list(filterfalse(str.isdigit, low_words))
     n_words = len(tokens)
     stop = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     # Function words of any alphabetic language are short: the fallback for non-English pages.
@@ -80,6 +82,7 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
         tokens=len(tokens),
+        low_words=low_words,
     )
 
 

@@ -47,9 +47,13 @@ def terms(text: str) -> list[str]:
     return [t for t in _TERM.findall(text.lower()) if t not in ENGLISH_STOP_WORDS]
 
 
-def term_count(text: str, settings: CleanSettings) -> int:
-    """How many terms of `text` the topic vectors see."""
-    return len(terms(text))
+def term_count(text: str, settings: CleanSettings, words: Sequence[str] | None = None) -> int:
+    """How many terms of `text` the topic vectors see; `words`, the \\w+ tokens of `text` if at
+    hand, spare tokenising it again when it is lower case already (terms are the words of two
+    or more characters that are not stop words)."""
+    if words is None or text.lower() != text:
+        return len(terms(text))
+    return sum(1 for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS)
 
 
 def term_index(term: str, n_features: int) -> int:

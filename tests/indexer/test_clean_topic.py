@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from indexer.clean import DEFAULT_SETTINGS
-from indexer.clean.topic import term_index, terms
+from indexer.clean.lines import line_features
+from indexer.clean.topic import term_count, term_index, terms
 from indexer.text import normalize
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
@@ -61,3 +62,10 @@ def test_term_ids_match_the_vectorizer_columns(vectorizer: HashingVectorizer) ->
 def test_terms_match_the_analyzer_on_any_text(text: str) -> None:
     analyze = HashingVectorizer(stop_words="english").build_analyzer()
     assert terms(text) == analyze(text)
+
+
+def test_term_count_from_line_words_equals_term_count() -> None:
+    for line in fixture_lines():
+        f = line_features(line, DEFAULT_SETTINGS)
+        expected = term_count(f.low, DEFAULT_SETTINGS)
+        assert term_count(f.low, DEFAULT_SETTINGS, f.low_words) == expected == len(terms(f.low)), line
