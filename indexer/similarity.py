@@ -217,14 +217,14 @@ def similarity_profile(
     counts = np.diff(np.append(starts, len(entries)))
     weight = counts * np.where(entries[starts] & 1, 1.0, defaults.anchor_boost)
     top = np.sort(np.lexsort((terms, -weight))[: defaults.top_terms])  # heaviest, ties by id; kept id-sorted
-    title_terms = np.unique(content_terms(title or ""))
+    title_terms = _distinct(content_terms(title or ""))
     sentence_words = found.words[:n_sentences]
     return SimilarityProfile(
         words=min(int(sentence_words.sum()), 0xFFFF),
         term_ids=terms[top],
-        term_counts=counts[top].clip(max=255).astype(np.uint8),
+        term_counts=np.minimum(counts[top], 255).astype(np.uint8),
         title_ids=title_terms[: defaults.title_terms],
-        sentence_words=sentence_words.clip(max=255).astype(np.uint8),
+        sentence_words=np.minimum(sentence_words, 255).astype(np.uint8),
         sentence_ends=found.ends[:n_sentences].astype(np.uint32),
         anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
         anchor_sentences=anchor_sentences[first_few],
@@ -236,6 +236,12 @@ def _run_starts(values: np.ndarray) -> np.ndarray:
     new = np.ones(len(values), dtype=bool)
     np.not_equal(values[1:], values[:-1], out=new[1:])
     return np.flatnonzero(new)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (`np.unique`, faster on short arrays)."""
+    values = np.sort(values)
+    return values[_run_starts(values)]
 
 
 def document_terms(profile: SimilarityProfile) -> np.ndarray:
@@ -286,12 +292,6 @@ def _weighted_cosine(
     shared = ids_b[at] == ids_a
     norms = math.sqrt(float(vector_a @ vector_a) * float(vector_b @ vector_b))
     return float(vector_a[shared] @ vector_b[at[shared]]) / norms if norms else 0.0
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (`np.unique`, faster on the short arrays compared here)."""
-    values = np.sort(values)
-    return values[_run_starts(values)]
 
 
 def compare(

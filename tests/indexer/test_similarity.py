@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from indexer.similarity import (
     salient_keys,
     similarity_profile,
 )
-from indexer.terms import split_sentences
+from indexer.terms import _capitalised_mid_sentence, split_sentences, term_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "similarity"
 SPUN = "000_a41abda2f3a191ba.txt"
@@ -137,3 +138,39 @@ def test_profile_bytes_round_trip(paragraphs, title):
 def test_from_bytes_rejects_truncated_data(profiles):
     with pytest.raises(ValueError):
         SimilarityProfile.from_bytes(profiles[SPUN].to_bytes()[:-1])
+
+
+# The tokeniser finds words with bytes.translate + split, not re: it must agree with `\w+`.
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aBz09_ .!?\"'(),;:\n\t")
+        + list("\u201c\u201d\u2019\u2013\u00a3\u00a0\u00e9\u00c9\u00b2\u0661\u4e2d\u2028\ud800")
+    ),
+    max_size=120,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TRICKY)
+def test_sentences_count_the_words_re_finds(text):
+    sentences = split_sentences(text)
+    assert sum(s.words for s in sentences) == len(re.findall(r"\w+", text))
+    for sentence in sentences:
+        assert sentence.words == len(re.findall(r"\w+", text[sentence.start : sentence.end]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TRICKY)
+def test_mid_sentence_capitals_are_what_the_regex_finds(text):
+    names = set(re.findall(r"(?<=[a-z0-9,;:] )[A-Z]\w*", text))
+    for word in set(re.findall(r"\w+", text)):
+        assert _capitalised_mid_sentence(text, word) == (word in names)
+
+
+def test_typographic_punctuation_splits_words_and_quotes():
+    text = "Smith\u2019s firm \u201cwill sell\u201d the caf\u00e9 for \u00a35m.\nPrices rose."
+    first, second = split_sentences(text)
+    assert first.words == 9 and text[first.start : first.end].endswith("5m.")
+    assert text[second.start : second.end] == "Prices rose."
+    quoted = {term_id("sell")}
+    assert quoted <= set(first.anchors) and term_id("firm") not in first.anchors
