@@ -20,7 +20,7 @@ from indexer.clean.lines import LineFeatures, is_body_like, line_features, patte
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
-from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail, term_count
+from indexer.clean.topic import BodyTerms, Fragment, off_topic_segments, off_topic_tail, term_count
 from indexer.text import normalize
 
 
@@ -229,8 +229,9 @@ def _cut_off_topic_tail(
             )
         )
         previous_removed = False
-    cuts = off_topic_segments(body, headline, settings)
-    tail = off_topic_tail(body, headline, settings)
+    page_terms = BodyTerms(body, headline, settings)  # hashed once, on first use by either
+    cuts = off_topic_segments(body, headline, settings, page_terms)
+    tail = off_topic_tail(body, headline, settings, page_terms)
     if tail is not None:
         cuts.append((tail[0], len(body), tail[1]))
     for start, end, similarity in cuts:

@@ -68,27 +68,37 @@ def term_index(term: str, n_features: int) -> int:
 SparseCounts = tuple[np.ndarray, np.ndarray]  # sorted hashed-term indices and their counts
 
 
-class _Terms:
-    """Hashed term counts of the title and of every body line, computed once per page; a stretch
-    of lines is summed over its non-zero terms only (O(terms), never O(hashed space))."""
+class BodyTerms:
+    """Hashed term counts of the title and of every body line, computed once per page, on first
+    use (shared by `off_topic_segments` and `off_topic_tail`, and never paid for when neither
+    finds a split to test); a stretch of lines is summed over its non-zero terms only
+    (O(terms), never O(hashed space))."""
 
     def __init__(self, body: Sequence[Fragment], title: str | None, settings: CleanSettings) -> None:
-        n_features = settings.topic_n_features
+        self.body, self.title, self.settings = body, title, settings
+        self._indices: np.ndarray | None = None
+        self._offsets: list[int] = []
+
+    def _hash(self) -> np.ndarray:
+        n_features = self.settings.topic_n_features
         # Row 0 is the title, row k the body line k - 1; one term occurrence per entry, like the
         # vectorizer's CSR matrix before duplicates are summed (counts() sums them anyway).
         hashed: list[int] = []
         offsets = [0]
-        for text in (title or "", *(f.text for f in body)):
+        for text in (self.title or "", *(f.text for f in self.body)):
             hashed += [term_index(t, n_features) for t in terms(text)]
             offsets.append(len(hashed))
-        self.indices = np.array(hashed, dtype=np.int32)
-        self.offsets = offsets
+        self._offsets = offsets
+        self._indices = np.array(hashed, dtype=np.int32)
+        return self._indices
 
     def counts(self, start: int, end: int, *, with_title: bool = False) -> SparseCounts:
         """Summed counts of body lines [start, end), plus the title's if asked."""
-        indices = self.indices[self.offsets[start + 1] : self.offsets[end + 1]]
+        page = self._indices if self._indices is not None else self._hash()
+        offsets = self._offsets
+        indices = page[offsets[start + 1] : offsets[end + 1]]
         if with_title:
-            indices = np.concatenate([indices, self.indices[: self.offsets[1]]])
+            indices = np.concatenate([indices, page[: offsets[1]]])
         unique, inverse = np.unique(indices, return_inverse=True)
         return unique, np.bincount(inverse, minlength=len(unique)).astype(np.float64)
 
@@ -105,7 +115,7 @@ def _cosine(a: SparseCounts, b: SparseCounts) -> float:
 
 
 def off_topic_tail(
-    body: Sequence[Fragment], title: str | None, settings: CleanSettings
+    body: Sequence[Fragment], title: str | None, settings: CleanSettings, page_terms: BodyTerms | None = None
 ) -> tuple[int, float] | None:
     """(position in `body` where an off-topic tail starts, its similarity) or None.
 
@@ -130,16 +140,18 @@ def off_topic_tail(
         prose_after -= fragment.prose_words
     if not candidates:
         return None
-    terms = _Terms(body, title, settings)
+    page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
     for position in candidates:
-        similarity = _cosine(terms.counts(0, position, with_title=True), terms.counts(position, len(body)))
+        similarity = _cosine(
+            page_terms.counts(0, position, with_title=True), page_terms.counts(position, len(body))
+        )
         if similarity < settings.off_topic_max_similarity:
             return position, similarity
     return None
 
 
 def off_topic_segments(
-    body: Sequence[Fragment], title: str | None, settings: CleanSettings
+    body: Sequence[Fragment], title: str | None, settings: CleanSettings, page_terms: BodyTerms | None = None
 ) -> list[tuple[int, int, float]]:
     """(start, end, similarity) of every stretch of kept lines, between removed clutter, that is
     off topic for the article's main stretch (the one with most words) and its headline: the
@@ -152,14 +164,14 @@ def off_topic_segments(
     main = max(range(len(segments)), key=words.__getitem__)
     if words[main] < settings.off_topic_min_words:
         return []
-    terms = _Terms(body, title, settings)
-    reference = terms.counts(*segments[main], with_title=True)
+    page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
+    reference = page_terms.counts(*segments[main], with_title=True)
     found = []
     for k, (start, end) in enumerate(segments):
         prose = sum(f.prose_words for f in body[start:end])
         if k == main or min(words[k], prose) < settings.off_topic_segment_min_words:
             continue
-        similarity = _cosine(reference, terms.counts(start, end))
+        similarity = _cosine(reference, page_terms.counts(start, end))
         if similarity < settings.off_topic_segment_max_similarity:
             found.append((start, end, similarity))
     return found
