@@ -45,10 +45,11 @@ class IndexConfig:
     # Salient terms (names, numbers, quoted words): 10 bands of 4 rows, P=0.995 at Jaccard 0.8,
     # ~1e-6 for unrelated pairs; proposes reworded copies and same-story coverage.
     salient: MinHashScheme = MinHashScheme(num_perm=40, seed=2, bands=10, rows=4)
-    # The lead (first 60 tokens) gets its own 6x3-band MinHash: trimmed copies keep the lead, and a
+    # The lead (first 30 tokens) gets its own 6x3-band MinHash: trimmed copies keep the lead, and a
     # copy trimmed to a quarter has an overall Jaccard (~0.25) the shingle bands rarely propose.
+    # 30 tokens, so that even a 20-word brief cut from a wire story shares most of its lead shingles.
     lead: MinHashScheme = MinHashScheme(num_perm=18, seed=3, bands=6, rows=3)
-    lead_tokens: int = 60
+    lead_tokens: int = 30
     normalization: int = NORMALIZATION_VERSION
     # Layout of the stored similarity profile (top terms, title terms, sentence anchors).
     similarity_profile: int = PROFILE_VERSION

@@ -7,6 +7,7 @@ the two shingle-set sizes: |A & B| = J (|A| + |B|) / (1 + J).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +32,10 @@ class CopyThresholds:
     # Fewer shared shingles than this is too little evidence for any copy relation
     # (short items such as one-line market briefs share boilerplate phrasing).
     min_shared_shingles: float = 12.0
+    # `syndicated` is decided on containment from a lower confidence bound of the Jaccard estimate
+    # (this many standard errors below it): when one text is several times longer, containment
+    # amplifies the estimate's noise, and a Jaccard of 0.10 read as 0.16 would look like 70%.
+    containment_confidence_z: float = 1.5
 
 
 DEFAULT_COPY_THRESHOLDS = CopyThresholds()
@@ -43,6 +48,12 @@ class CopyEvidence:
     match_in_query: float  # share of the match's shingles found in the query
     shared_shingles: float
     exact: bool
+    # Containment of the more contained side, from a lower confidence bound of the Jaccard.
+    containment_lower: float = 0.0
+
+
+def _shared(jaccard: float, query_count: int, match_count: int) -> float:
+    return jaccard * (query_count + match_count) / (1.0 + jaccard)
 
 
 def copy_evidence(
@@ -51,20 +62,25 @@ def copy_evidence(
     match_signature: np.ndarray,
     match_count: int,
     exact: bool,
+    thresholds: CopyThresholds = DEFAULT_COPY_THRESHOLDS,
 ) -> CopyEvidence:
     """Estimate Jaccard and containment both ways from two MinHash signatures and set sizes."""
     if exact:
-        return CopyEvidence(1.0, 1.0, 1.0, float(query_count), True)
+        return CopyEvidence(1.0, 1.0, 1.0, float(query_count), True, 1.0)
     if query_count == 0 or match_count == 0:
         return CopyEvidence(0.0, 0.0, 0.0, 0.0, False)
-    jaccard = float(np.count_nonzero(query_signature == match_signature)) / len(query_signature)
-    shared = jaccard * (query_count + match_count) / (1.0 + jaccard)
+    permutations = len(query_signature)
+    jaccard = float(np.count_nonzero(query_signature == match_signature)) / permutations
+    shared = _shared(jaccard, query_count, match_count)
+    error = math.sqrt(jaccard * (1.0 - jaccard) / permutations)
+    shared_lower = _shared(max(0.0, jaccard - thresholds.containment_confidence_z * error), query_count, match_count)
     return CopyEvidence(
         jaccard=jaccard,
         query_in_match=min(1.0, shared / query_count),
         match_in_query=min(1.0, shared / match_count),
         shared_shingles=shared,
         exact=False,
+        containment_lower=min(1.0, shared_lower / min(query_count, match_count)),
     )
 
 
@@ -77,7 +93,7 @@ def copy_relation(evidence: CopyEvidence, thresholds: CopyThresholds = DEFAULT_C
     high = max(evidence.query_in_match, evidence.match_in_query)
     if low >= thresholds.near_duplicate_containment and high - low <= thresholds.near_duplicate_max_asymmetry:
         return "near_duplicate"
-    if high >= thresholds.syndicated_containment:
+    if evidence.containment_lower >= thresholds.syndicated_containment:
         return "syndicated"
     return None
 

@@ -5,7 +5,7 @@ from indexer.relations import CopyEvidence, copy_evidence, copy_relation, relati
 
 
 def _evidence(query_in_match, match_in_query, shared=100.0):
-    return CopyEvidence(0.0, query_in_match, match_in_query, shared, exact=False)
+    return CopyEvidence(0.0, query_in_match, match_in_query, shared, False, max(query_in_match, match_in_query))
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_scores_order_relations_by_strength():
     ]
     assert ordered == sorted(ordered, reverse=True)
     assert len(set(ordered)) == 5
+
+
+def test_noisy_jaccard_between_very_unequal_texts_is_no_syndication():
+    """20 of 128 equal minima between a text and one 4.4 times longer: the point estimate says
+    73% containment, but Jaccard 0.10 is as likely; the lower bound keeps it below the threshold."""
+    rng = np.random.RandomState(1)
+    signature = rng.randint(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)
+    other = signature.copy()
+    other[20:] += 1
+    evidence = copy_evidence(signature, 100, other, 440, exact=False)
+    assert evidence.query_in_match > 0.7
+    assert copy_relation(evidence) is None
+    trimmed = signature.copy()
+    trimmed[32:] += 1  # a quarter-length trim: Jaccard 0.25
+    assert copy_relation(copy_evidence(signature, 100, trimmed, 400, exact=False)) == "syndicated"
