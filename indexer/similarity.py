@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 # Bump when the meaning or encoding of a stored profile changes (the store must then reindex).
-PROFILE_VERSION = 1
+PROFILE_VERSION = 2
 ANCHOR_MASK = 0xFFFF  # anchors are stored as the low 16 bits of their term id
 
 
@@ -62,6 +62,8 @@ class SimilarityDefaults:
     title_terms: int = 16  # 3 bytes each
     # Anchors kept per sentence (the lowest hashes, so two copies keep the same ones). 2 bytes each.
     anchors_per_sentence: int = 6
+    # Numbers kept per article (a bottom-k sketch: the lowest 16-bit hashes). 2 bytes each.
+    numbers_kept: int = 24
 
     # Anchor terms (names, numbers, quoted words) weigh this much more in the cosine: they tell
     # stories apart, and with a young store the IDF cannot yet.
@@ -77,7 +79,14 @@ class SimilarityDefaults:
     # words. Measured (bench/paraphrase_pairs.py): 99% of spun BBC copies have >= 4 anchored pairs
     # and >= 0.6 coverage; no same-story SemEval pair written apart had more than 3 anchored pairs.
     paraphrase_min_alignment: float = 0.55
+    # ... with at least this many anchored pairs, or 3/4 of the shorter article's sentences (at
+    # least 2) when it has fewer: a four-sentence wire brief cannot show four (bench/copies.py).
     paraphrase_min_sentences: int = 4
+    paraphrase_sentence_share: float = 0.75
+    # ... and the shorter article's numbers found in the longer one: a rewriter keeps figures, while
+    # templated wire items (earnings tables, weekly loan reports) share wording and anchors with
+    # different figures; bench/copies.py found held-out ones called paraphrase without this.
+    paraphrase_min_number_agreement: float = 0.6
     # same_story = intercept + w_cosine * sqrt(cosine) + w_title * sqrt(title cosine), least squares
     # on SemEval-2022 task 8 en training pairs (`python -m bench.semeval --fit`); the square roots
     # because ratings saturate: past a few shared topic words more overlap says little more.
@@ -91,7 +100,7 @@ class SimilarityDefaults:
 
 DEFAULTS = SimilarityDefaults()
 
-_HEADER = struct.Struct("<BHHBB")  # version, words, sentences, top terms, title terms
+_HEADER = struct.Struct("<BHHBBB")  # version, words, sentences, top terms, title terms, numbers
 
 
 def _pack_ids(ids: np.ndarray) -> bytes:
@@ -118,6 +127,7 @@ class SimilarityProfile:
     sentence_ends: np.ndarray  # uint32 character offsets; sentence i is text[ends[i-1]:ends[i]]
     anchors: np.ndarray  # uint16 anchor hashes, grouped by sentence
     anchor_sentences: np.ndarray  # sentence index of each anchor
+    numbers: np.ndarray  # uint16 hashes of the article's numbers, sorted, the lowest `numbers_kept`
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SimilarityProfile):
@@ -144,6 +154,7 @@ class SimilarityProfile:
                     n_sentences,
                     len(self.term_ids),
                     len(self.title_ids),
+                    len(self.numbers),
                 ),
                 _pack_ids(self.term_ids),
                 self.term_counts.astype(np.uint8).tobytes(),
@@ -152,16 +163,17 @@ class SimilarityProfile:
                 deltas.astype("<u2").tobytes(),
                 per_sentence.astype(np.uint8).tobytes(),
                 self.anchors.astype("<u2").tobytes(),
+                self.numbers.astype("<u2").tobytes(),
             )
         )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SimilarityProfile:
-        version, words, n_sentences, n_terms, n_title = _HEADER.unpack_from(data)
-        if version != PROFILE_VERSION:
+        if not data or data[0] != PROFILE_VERSION:
             raise ValueError(
-                f"profile version {version}, this code reads {PROFILE_VERSION}: reindex the store"
+                f"profile version {data[:1].hex() or 'missing'}, this code reads {PROFILE_VERSION}: reindex the store"
             )
+        _, words, n_sentences, n_terms, n_title, n_numbers = _HEADER.unpack_from(data)
         cursor = _HEADER.size
 
         def take(size: int) -> bytes:
@@ -177,6 +189,7 @@ class SimilarityProfile:
         sentence_ends = np.cumsum(np.frombuffer(take(2 * n_sentences), dtype="<u2"), dtype=np.uint32)
         per_sentence = np.frombuffer(take(n_sentences), dtype=np.uint8)
         anchors = np.frombuffer(take(2 * int(per_sentence.sum())), dtype="<u2").astype(np.uint16)
+        numbers = np.frombuffer(take(2 * n_numbers), dtype="<u2").astype(np.uint16)
         if cursor != len(data):
             raise ValueError(f"profile of {len(data)} bytes, its header describes {cursor}")
         return cls(
@@ -188,6 +201,7 @@ class SimilarityProfile:
             sentence_ends=sentence_ends,
             anchors=anchors,
             anchor_sentences=np.repeat(np.arange(n_sentences, dtype=np.int64), per_sentence),
+            numbers=numbers,
         )
 
 
@@ -228,6 +242,7 @@ def similarity_profile(
         sentence_ends=found.ends[:n_sentences].astype(np.uint32),
         anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
         anchor_sentences=anchor_sentences[first_few],
+        numbers=_distinct((found.term_ids[found.numeric] & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
     )
 
 
@@ -270,6 +285,8 @@ class SimilarityScores:
     paraphrase: float
     aligned_sentences: tuple[tuple[int, int], ...]
     title: float = float("nan")
+    # Share of the shorter side's numbers found in the other (1.0 when it has fewer than 2).
+    numbers: float = 1.0
     query_spans: tuple[tuple[int, int], ...] = field(default=())
     match_spans: tuple[tuple[int, int], ...] = field(default=())
 
@@ -354,7 +371,12 @@ def compare(
         coverage = max(alignment.coverage_a, alignment.coverage_b)
     else:
         coverage = alignment.coverage_a if total_a < total_b else alignment.coverage_b
-    enough_anchored = alignment.anchored >= defaults.paraphrase_min_sentences
+    shorter = a if total_a <= total_b else b
+    needed = min(
+        defaults.paraphrase_min_sentences,
+        max(2, math.ceil(defaults.paraphrase_sentence_share * len(shorter.sentence_words))),
+    )
+    enough_anchored = alignment.anchored >= needed
 
     intercept, w_cosine, w_title = defaults.same_story_weights
     title_or_body = cosine if math.isnan(title) else title
@@ -368,9 +390,20 @@ def compare(
         paraphrase=coverage if enough_anchored else 0.0,
         aligned_sentences=alignment.pairs,
         title=title,
+        numbers=_number_agreement(a.numbers, b.numbers, defaults.numbers_kept),
         query_spans=_spans(a, [i for i, _ in alignment.pairs]),
         match_spans=_spans(b, [j for _, j in alignment.pairs]),
     )
+
+
+def _number_agreement(a: np.ndarray, b: np.ndarray, kept: int) -> float:
+    """Share of the smaller number sketch found in the other, compared over their common hash range
+    (each side keeps its `kept` lowest hashes, so both have seen every value below that bound)."""
+    bound = min(a[-1] if len(a) >= kept else ANCHOR_MASK, b[-1] if len(b) >= kept else ANCHOR_MASK)
+    a, b = a[a <= bound], b[b <= bound]
+    if min(len(a), len(b)) < 2:
+        return 1.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 
 
 def _spans(profile: SimilarityProfile, sentences: list[int]) -> tuple[tuple[int, int], ...]:
@@ -383,7 +416,10 @@ def classify(
     scores: SimilarityScores, defaults: SimilarityDefaults = DEFAULTS
 ) -> Literal["paraphrase", "same_story"] | None:
     """`paraphrase` for a reworded copy, `same_story` for related coverage, else None."""
-    if scores.paraphrase >= defaults.paraphrase_min_alignment:
+    if (
+        scores.paraphrase >= defaults.paraphrase_min_alignment
+        and scores.numbers >= defaults.paraphrase_min_number_agreement
+    ):
         return "paraphrase"
     if scores.same_story >= defaults.same_story_min:
         return "same_story"

@@ -158,6 +158,7 @@ class SentenceTerms:
     term_ids: np.ndarray  # uint32 term ids of the content words, sentence by sentence, in order
     term_sentences: np.ndarray  # int64 sentence index of each term
     anchor: np.ndarray  # bool: the term is an anchor
+    numeric: np.ndarray  # bool: the term holds a digit
 
 
 def sentence_terms(text: str) -> SentenceTerms:
@@ -173,9 +174,8 @@ def sentence_terms(text: str) -> SentenceTerms:
     words = data.translate(_BLANK_NON_WORD).split()
     if not words:
         empty = np.zeros(0, dtype=np.int64)
-        return SentenceTerms(
-            empty, empty, empty, np.zeros(0, dtype=np.uint32), empty, np.zeros(0, dtype=bool)
-        )
+        no_terms = np.zeros(0, dtype=bool)
+        return SentenceTerms(empty, empty, empty, np.zeros(0, dtype=np.uint32), empty, no_terms, no_terms)
     codes = _word_codes(words)
     array = np.frombuffer(data, dtype=np.uint8)
     word_byte = _IS_WORD_BYTE[array]
@@ -235,6 +235,7 @@ def sentence_terms(text: str) -> SentenceTerms:
         term_ids=(codes[is_term] & TERM_MASK).astype(np.uint32),
         term_sentences=sentence_of[is_term],
         anchor=anchor[is_term],
+        numeric=((codes & _NUMERIC) != 0)[is_term],
     )
 
 
