@@ -40,6 +40,7 @@ class Fragment:
 # HashingVectorizer(stop_words="english") defaults: lowercase, this token pattern, no n-grams.
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 _INT32_MIN = -(2**31)
+_LONG_STOP_WORDS = frozenset(w for w in ENGLISH_STOP_WORDS if len(w) > 1)
 
 
 def terms(text: str) -> list[str]:
@@ -53,7 +54,8 @@ def term_count(text: str, settings: CleanSettings, words: Sequence[str] | None =
     or more characters that are not stop words)."""
     if words is None or text.lower() != text:
         return len(terms(text))
-    return sum(1 for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS)
+    # Counted with C-level passes: words of 2+ characters, less those that are stop words.
+    return len(words) - list(map(len, words)).count(1) - sum(map(_LONG_STOP_WORDS.__contains__, words))
 
 
 def term_index(term: str, n_features: int) -> int:
