@@ -87,6 +87,10 @@ class SimilarityDefaults:
     # templated wire items (earnings tables, weekly loan reports) share wording and anchors with
     # different figures; bench/copies.py found held-out ones called paraphrase without this.
     paraphrase_min_number_agreement: float = 0.6
+    # ... and nearly all of the smaller anchor set found in the other: a rewriter keeps names,
+    # numbers and quotes, while templated items share only the template's capitalised words
+    # (held-out false paraphrases in bench/copies.py had overlaps of 0.50-0.87).
+    paraphrase_min_anchors_kept: float = 0.9
     # same_story = intercept + w_cosine * sqrt(cosine) + w_title * sqrt(title cosine), least squares
     # on SemEval-2022 task 8 en training pairs (`python -m bench.semeval --fit`); the square roots
     # because ratings saturate: past a few shared topic words more overlap says little more.
@@ -287,6 +291,8 @@ class SimilarityScores:
     title: float = float("nan")
     # Share of the shorter side's numbers found in the other (1.0 when it has fewer than 2).
     numbers: float = 1.0
+    # Share of the smaller anchor set found in the other (an excerpt keeps all of its anchors).
+    anchors_kept: float = 0.0
     query_spans: tuple[tuple[int, int], ...] = field(default=())
     match_spans: tuple[tuple[int, int], ...] = field(default=())
 
@@ -330,6 +336,7 @@ def compare(
     is_key[keys_a] = True
     shared = int(np.count_nonzero(is_key[keys_b]))
     salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
+    anchors_kept = shared / min(len(keys_a), len(keys_b)) if shared else 0.0
     is_key[keys_b] = True
     weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
 
@@ -391,6 +398,7 @@ def compare(
         aligned_sentences=alignment.pairs,
         title=title,
         numbers=_number_agreement(a.numbers, b.numbers, defaults.numbers_kept),
+        anchors_kept=anchors_kept,
         query_spans=_spans(a, [i for i, _ in alignment.pairs]),
         match_spans=_spans(b, [j for _, j in alignment.pairs]),
     )
@@ -419,6 +427,7 @@ def classify(
     if (
         scores.paraphrase >= defaults.paraphrase_min_alignment
         and scores.numbers >= defaults.paraphrase_min_number_agreement
+        and scores.anchors_kept >= defaults.paraphrase_min_anchors_kept
     ):
         return "paraphrase"
     if scores.same_story >= defaults.same_story_min:
