@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 import numpy as np
@@ -15,6 +15,7 @@ from indexer import similarity
 from indexer.clean import CleanResult, clean_text, line_keys
 from indexer.config import IndexConfig
 from indexer.fingerprint import Fingerprint, fingerprinter_for
+from indexer.semantic import SemanticScorer, cosine
 from indexer.relations import (
     COPY_RELATIONS,
     CopyEvidence,
@@ -209,10 +210,13 @@ class _Upsert:
 class Index:
     """Finds copies of articles and keeps the store up to date; thread-safe if the store is."""
 
-    def __init__(self, store: ArticleStore, config: IndexConfig):
+    def __init__(self, store: ArticleStore, config: IndexConfig, semantic: SemanticScorer | None = None):
+        """`semantic` (optional extra) scores same-story in `compare` by sentence embeddings; the
+        index itself stays lexical, since match texts are not stored to embed."""
         self.store = store
         self.config = config
         self.fingerprinter = fingerprinter_for(config)
+        self.semantic = semantic
 
     # -- preparation -------------------------------------------------------------------------
 
@@ -344,6 +348,11 @@ class Index:
         )
         terms = np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)])
         scores = similarity.compare(first.profile, second.profile, DocumentFrequencies.fetch(self.store, terms).idf())
+        if self.semantic is not None:
+            closeness = cosine(
+                self.semantic.embed(a.title, first.clean.text), self.semantic.embed(b.title, second.clean.text)
+            )
+            scores = replace(scores, same_story=self.semantic.same_story(closeness))
         relation, score = verdict(evidence, scores)
         return Comparison(relation, score, evidence, scores)
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from indexer.config import DEFAULT_CONFIG
 from indexer.engine import Index
+from indexer.semantic import EXTRA, SemanticScorer, SemanticUnavailable, available
 from indexer.extract import ExtractSettings, HtmlExtractor
 from indexer.storage import StoreUnavailable
 from indexer.storage.redis import RedisStore
@@ -48,7 +49,12 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
     client = redis_client(url, settings)
     store = RedisStore(client, DEFAULT_CONFIG, settings.namespace)
     extractor = HtmlExtractor(ExtractSettings(max_workers=settings.html_workers, timeout_seconds=settings.html_timeout_s))
-    resources = Resources(index=Index(store, DEFAULT_CONFIG), extractor=extractor)
+    semantic = None
+    if settings.semantic_compare:
+        if not available():
+            raise SemanticUnavailable(f"SYNDETECT_SEMANTIC_COMPARE needs the optional extra: {EXTRA}")
+        semantic = SemanticScorer()
+    resources = Resources(index=Index(store, DEFAULT_CONFIG, semantic), extractor=extractor)
     try:
         resources.ready_index()  # a config mismatch refuses to start; an unreachable Redis does not
     except StoreUnavailable as exc:

@@ -178,3 +178,22 @@ def test_compare_shows_shared_passages_of_a_reworded_copy(client):
     assert len(passages) >= 4
     first = passages[0]
     assert spun.strip()[first["query_start"] : first["query_end"]].split()[:3] == spun.strip().split()[:3]
+
+
+def test_semantic_compare_scores_same_story_by_embedding(redis_url, namespace, tmp_path):
+    pytest.importorskip("onnxruntime")
+    from fastapi.testclient import TestClient
+
+    from indexer import semantic
+    from service.app import create_app
+    from service.settings import Settings
+
+    if not semantic.available():
+        pytest.skip("syndetect[semantic] is not installed")
+    seeds = [read_fixture("similarity", name) for name in ("002_7c2d817576f8b079.txt", "004_aa27b6e4088c5d31.txt")]
+    app = create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, semantic_compare=True))
+    with TestClient(app) as semantic_client:
+        body = semantic_client.post("/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": seeds[1]}}).json()
+        unrelated = semantic_client.post("/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": FROST}}).json()
+    assert body["relation"] == "same_story"
+    assert unrelated["similarity"]["same_story"] < body["similarity"]["same_story"]
