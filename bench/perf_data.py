@@ -12,69 +12,9 @@ Everything is deterministic in (seed, position), so a rerun feeds the same text.
 
 from __future__ import annotations
 
-import glob
-import json
 import random
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path("/work/shared/data")
-BBC_DIR = DATA / "bbc-news-fulltext"
-REUTERS_DIR = DATA / "reuters21578"
-
-
-@dataclass(frozen=True)
-class Base:
-    key: str
-    title: str
-    body: str  # one paragraph a line
-    source: str
-
-
-def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-def load_bbc(root: Path = BBC_DIR) -> list[Base]:
-    out = []
-    for path in sorted(root.glob("*/*.txt")):
-        title, _, rest = _read(path).replace("\r\n", "\n").strip().partition("\n")
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", rest) if p.strip()]
-        out.append(Base(f"bbc/{path.parent.name}/{path.stem}", title.strip(), "\n".join(paragraphs), "bbc"))
-    return out
-
-
-_SIGNOFF = re.compile(r"\s*\bREUTER\b\s*$", re.IGNORECASE)
-
-
-def _reuters_paragraphs(body: str) -> list[str]:
-    body = _SIGNOFF.sub("", body.replace("\x03", "").rstrip())
-    paragraphs: list[list[str]] = [[]]
-    for line in body.split("\n"):
-        if line.startswith(" ") and paragraphs[-1]:
-            paragraphs.append([])
-        if line.strip():
-            paragraphs[-1].append(line.strip())
-    return [" ".join(p) for p in paragraphs if p]
-
-
-def load_reuters(root: Path = REUTERS_DIR, min_words: int = 50) -> list[Base]:
-    out = []
-    for name in sorted(glob.glob(str(root / "reuters-0*.json"))):
-        with open(name, encoding="utf-8") as handle:
-            records = json.load(handle)
-        for record in records:
-            body = record.get("body") or ""
-            if len(body.split()) < min_words:
-                continue
-            title = " ".join((record.get("title") or "").split())
-            out.append(Base(f"reuters/{record['id']}", title, "\n".join(_reuters_paragraphs(body)), "reuters"))
-    return out
+from corpora import load_bbc, load_reuters
 
 
 class Corpus:
