@@ -7,14 +7,21 @@ reworded variants, three alternating repeats; prints medians of p50/p99.
 
     .venv/bin/python bench/similarity_cost.py
 """
-import sys, time, random, statistics
-import numpy as np, redis
+import statistics
+import sys
+import time
+
+import numpy as np
+import redis
+
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parent))
 from perf_data import Corpus
+
+from indexer import similarity
+from indexer.config import DEFAULT_CONFIG
 from indexer.engine import NO_PENDING_TERMS, ArticleInput, Index
 from indexer.storage.redis import RedisStore
-from indexer.config import DEFAULT_CONFIG
-from indexer import similarity
+
 corpus = Corpus()
 store = RedisStore(redis.Redis(), DEFAULT_CONFIG, 'simpath'); store.clear(); store.open()
 index = Index(store, DEFAULT_CONFIG)
@@ -22,7 +29,8 @@ arts = [corpus.article(i) for i in range(8000)]
 for i in range(0, 8000, 250):
     index.upsert_many([ArticleInput(a['text'], id=a['id'], title=a['title'], source=a['source']) for a in arts[i:i+250]])
 queries = [corpus.article(i, variant=1) for i in range(0, 8000, 16)]
-import indexer.engine as engine
+from indexer import engine
+
 ZERO = similarity.SimilarityScores(0.0, 0.0, 0.0, 0.0, 0.0, ())
 real_compare, real_fetch = similarity.compare, engine.DocumentFrequencies.fetch
 def run(with_path):
@@ -44,5 +52,5 @@ for rep in range(3):
     for w in (False, True):
         res[w].append(run(w))
 for w in (False, True):
-    print('with similarity path' if w else 'shingle copies only', 'p50 %.2f ms, p99 %.2f ms' % (statistics.median(r[0] for r in res[w]), statistics.median(r[1] for r in res[w])))
+    print('with similarity path' if w else 'shingle copies only', f'p50 {statistics.median(r[0] for r in res[w]):.2f} ms, p99 {statistics.median(r[1] for r in res[w]):.2f} ms')
 store.clear()

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -15,7 +15,6 @@ from indexer import similarity
 from indexer.clean import CleanResult, clean_text, line_keys
 from indexer.config import IndexConfig
 from indexer.fingerprint import Fingerprint, fingerprinter_for
-from indexer.semantic import SemanticScorer, cosine
 from indexer.relations import (
     COPY_RELATIONS,
     CopyEvidence,
@@ -24,6 +23,7 @@ from indexer.relations import (
     copy_relation,
     relation_score,
 )
+from indexer.semantic import SemanticScorer, cosine
 from indexer.storage.base import (
     ArticleRecord,
     ArticleStore,
@@ -129,7 +129,7 @@ def verdict(evidence: CopyEvidence, scores: similarity.SimilarityScores | None) 
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def published_key(moment: datetime | None) -> str:
@@ -164,7 +164,7 @@ class DocumentFrequencies:
     total: int
 
     @classmethod
-    def fetch(cls, store: ArticleStore, term_ids: np.ndarray) -> "DocumentFrequencies":
+    def fetch(cls, store: ArticleStore, term_ids: np.ndarray) -> DocumentFrequencies:
         terms = np.unique(term_ids.astype(np.uint32))
         total, counts = store.document_frequencies(terms) if len(terms) else (0, np.empty(0, np.int64))
         return cls(terms, counts.astype(np.float64), total)

@@ -11,8 +11,8 @@ from fastapi import FastAPI
 
 from indexer.config import DEFAULT_CONFIG
 from indexer.engine import Index
-from indexer.semantic import EXTRA, SemanticScorer, SemanticUnavailable, available
 from indexer.extract import ExtractSettings, HtmlExtractor
+from indexer.semantic import EXTRA, SemanticScorer, SemanticUnavailable, available
 from indexer.storage import StoreUnavailable
 from indexer.storage.redis import RedisStore
 from service.deps import Resources

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -21,7 +21,7 @@ class Resources:
     index: Index
     extractor: HtmlExtractor
     _opened: bool = False
-    _lock: threading.Lock = threading.Lock()
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # one per app
 
     def ready_index(self) -> Index:
         """The index, once its store manifest is checked (raises StoreUnavailable / ConfigMismatch)."""

@@ -55,7 +55,7 @@ class EmbeddedRedis:
     def url(self) -> str:
         return f"unix://{self.socket_path}"
 
-    def start(self) -> "EmbeddedRedis":
+    def start(self) -> EmbeddedRedis:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if len(str(self.socket_path)) > 100:
             raise EmbeddedRedisError(f"data dir path too long for a Unix socket: {self.data_dir}")
@@ -118,7 +118,7 @@ class EmbeddedRedis:
             self._lock_file.close()
             self._lock_file = None
 
-    def __enter__(self) -> "EmbeddedRedis":
+    def __enter__(self) -> EmbeddedRedis:
         return self.start()
 
     def __exit__(self, *exc) -> None:

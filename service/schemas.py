@@ -35,7 +35,7 @@ class ArticleContent(BaseModel):
     published_at: datetime | None = Field(None, description="ISO 8601; picks the canonical of a cluster")
 
     @model_validator(mode="after")
-    def _one_body(self) -> "ArticleContent":
+    def _one_body(self) -> ArticleContent:
         if (self.text is None) == (self.html is None):
             raise ValueError("give exactly one of 'text' or 'html'")
         body = self.text if self.text is not None else self.html

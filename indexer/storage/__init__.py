@@ -6,8 +6,8 @@ from indexer.storage.base import (
     Candidate,
     ClusterInfo,
     ConfigMismatch,
-    StoreUnavailable,
     StoredArticle,
+    StoreUnavailable,
     WriteConflict,
 )
 

@@ -7,9 +7,9 @@ files and finds them, atomically per article.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -113,7 +113,7 @@ class CandidateQuery:
 class WriteRequest:
     record: ArticleRecord
     previous: StoredArticle | None
-    previous_keys: "PreviousKeys | None"
+    previous_keys: PreviousKeys | None
 
 
 class ArticleStore(ABC):
@@ -140,7 +140,7 @@ class ArticleStore(ABC):
         return self.candidates_many([query], limit)[0]
 
     @abstractmethod
-    def write_many(self, requests: Sequence["WriteRequest | str"]) -> list["WriteResult | WriteConflict | ClusterInfo | None"]:
+    def write_many(self, requests: Sequence[WriteRequest | str]) -> list[WriteResult | WriteConflict | ClusterInfo | None]:
         """Apply in order, each atomically: a `WriteRequest` inserts or replaces (a `WriteConflict`
         in its place if its `previous` is no longer current); a bare id reads that article's cluster."""
 
@@ -151,7 +151,7 @@ class ArticleStore(ABC):
         return result
 
     @abstractmethod
-    def delete(self, stored: StoredArticle, keys: "PreviousKeys") -> bool: ...
+    def delete(self, stored: StoredArticle, keys: PreviousKeys) -> bool: ...
 
     def cluster(self, article_id: str) -> ClusterInfo | None:
         return self.write_many([article_id])[0]

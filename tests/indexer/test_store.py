@@ -1,6 +1,7 @@
 """The storage contract, on a real Redis server."""
 
-import numpy as np
+from datetime import UTC
+
 import pytest
 
 from indexer.config import DEFAULT_CONFIG, IndexConfig, MinHashScheme
@@ -116,13 +117,13 @@ def test_repeated_upsert_is_a_no_op(index, store):
 
 
 def test_canonical_is_earliest_then_smallest_id_whatever_the_arrival_order(redis_client, namespace):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from indexer.engine import Index
 
     articles = [
-        ArticleInput(SEED, id="late", published_at=datetime(2025, 6, 15, tzinfo=timezone.utc)),
-        ArticleInput(_first_half(SEED), id="early", published_at=datetime(2025, 6, 14, tzinfo=timezone.utc)),
+        ArticleInput(SEED, id="late", published_at=datetime(2025, 6, 15, tzinfo=UTC)),
+        ArticleInput(_first_half(SEED), id="early", published_at=datetime(2025, 6, 14, tzinfo=UTC)),
         ArticleInput(SEED + "\nA local paragraph about the council's response.", id="b-undated"),
         ArticleInput(SEED, id="a-undated"),
     ]
@@ -162,11 +163,11 @@ def test_document_frequencies_count_and_uncount(index, store):
 
 def test_batch_answers_as_one_by_one(redis_client, namespace):
     """upsert_many sees earlier articles of its batch and handles repeated ids like sequential PUTs."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from indexer.engine import Index
 
-    when = datetime(2025, 6, 14, tzinfo=timezone.utc)
+    when = datetime(2025, 6, 14, tzinfo=UTC)
     articles = [
         ArticleInput(BRIDGE, id="bridge", source="a.com"),
         ArticleInput(_first_half(SEED), id="seed-half", source="b.com"),
