@@ -222,21 +222,32 @@ class Index:
 
     def clean(self, article: ArticleInput) -> CleanResult:
         """Clean with the source's learned template lines; reads statistics, never changes them."""
-        return self._prepare_many([article])[0].clean
+        keys = tuple(line_keys(article.text))
+        return self._clean(article, self._templates([article], [keys])[0])
 
     def prepare(self, article: ArticleInput) -> Prepared:
         return self._prepare_many([article])[0]
 
+    def _templates(
+        self, articles: Sequence[ArticleInput], keys: Sequence[tuple[str, ...]]
+    ) -> list[LineStats | None]:
+        """Each article's source template statistics (None without a source), in one round trip."""
+        with_source = [i for i, article in enumerate(articles) if article.source]
+        stats = dict(zip(with_source, self.store.line_stats_many([(articles[i].source, keys[i]) for i in with_source])))
+        return [stats.get(i) for i in range(len(articles))]
+
+    @staticmethod
+    def _clean(article: ArticleInput, template: LineStats | None) -> CleanResult:
+        return clean_text(article.text, title=article.title, template=template)
+
     def _prepare_many(self, articles: Sequence[ArticleInput]) -> list[Prepared]:
         """Template statistics for all sources in one round trip, then the CPU work per article."""
         keys = [tuple(line_keys(article.text)) for article in articles]
-        with_source = [i for i, article in enumerate(articles) if article.source]
-        stats = self.store.line_stats_many([(articles[i].source, keys[i]) for i in with_source])
-        templates = dict(zip(with_source, stats))
-        return [self._prepare(article, keys[i], templates.get(i)) for i, article in enumerate(articles)]
+        templates = self._templates(articles, keys)
+        return [self._prepare(a, k, t) for a, k, t in zip(articles, keys, templates)]
 
     def _prepare(self, article: ArticleInput, keys: tuple[str, ...], template: LineStats | None) -> Prepared:
-        cleaned = clean_text(article.text, title=article.title, template=template)
+        cleaned = self._clean(article, template)
         profile = similarity.similarity_profile(cleaned.text, article.title)
         return Prepared(
             article=article,
