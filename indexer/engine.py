@@ -255,9 +255,12 @@ class Index:
             fingerprint=self.fingerprinter.fingerprint(cleaned.text),
             profile=profile,
             profile_bytes=profile.to_bytes(),
-            salient_keys=self.fingerprinter.salient_band_keys(similarity.salient_keys(profile)),
+            salient_keys=self._salient_keys(profile),
             line_keys=keys,
         )
+
+    def _salient_keys(self, profile: similarity.SimilarityProfile) -> np.ndarray:
+        return self.fingerprinter.salient_band_keys(similarity.salient_keys(profile))
 
     def _stored_fingerprint(self, stored: StoredArticle) -> Fingerprint:
         return self.fingerprinter.fingerprint_from_stored(
@@ -268,7 +271,7 @@ class Index:
         profile = similarity.SimilarityProfile.from_bytes(stored.profile)
         return PreviousKeys(
             band_keys=self._stored_fingerprint(stored).copy_keys,
-            salient_keys=self.fingerprinter.salient_band_keys(similarity.salient_keys(profile)),
+            salient_keys=self._salient_keys(profile),
             term_ids=similarity.document_terms(profile),
         )
 
@@ -338,13 +341,14 @@ class Index:
         stored = self.store.get(article_id)
         if stored is None:
             raise ArticleNotFound(article_id)
+        profile = similarity.SimilarityProfile.from_bytes(stored.profile)
         prepared = Prepared(
             article=ArticleInput(text="", id=stored.id, **{k: stored.meta.get(k) for k in ("title", "url", "source")}),
             clean=CleanResult(text="", spans=()),
             fingerprint=self._stored_fingerprint(stored),
-            profile=similarity.SimilarityProfile.from_bytes(stored.profile),
+            profile=profile,
             profile_bytes=stored.profile,
-            salient_keys=self._previous_keys(stored).salient_keys,
+            salient_keys=self._salient_keys(profile),
             line_keys=stored.line_keys,
         )
         candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT)
