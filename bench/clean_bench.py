@@ -40,7 +40,7 @@ from bench.clean_data import (
     zyte_pages,
     zyte_tool_output,
 )
-from indexer.clean import clean_text
+from indexer.clean import EXTRACTED_SETTINGS, clean_text
 from indexer.extract import ExtractedPage, ExtractSettings, HtmlExtractor
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -182,7 +182,8 @@ def trafilatura_default(page_html: str) -> ExtractedPage:
 
 
 def cleaned(page: ExtractedPage) -> str:
-    return clean_text(page.text, title=page.title).text
+    """The HTML path: extracted text gets the extraction preset (no context removal)."""
+    return clean_text(page.text, title=page.title, settings=EXTRACTED_SETTINGS).text
 
 
 # --- sets ----------------------------------------------------------------------------------------

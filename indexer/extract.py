@@ -39,7 +39,9 @@ DEFAULT_EXTRACT_SETTINGS = ExtractSettings()
 @dataclass(frozen=True)
 class ExtractedPage:
     """The page's headline (None if not found) and its text, one paragraph a line, without the
-    headline: pass both to `clean_text(text, title=title)`."""
+    headline: pass both to `clean_text(text, title=title, settings=EXTRACTED_SETTINGS)` (the
+    extractor dropped the menus already; the default settings would also drop the article's
+    short list items and table rows as navigation)."""
 
     title: str | None
     text: str

@@ -6,11 +6,12 @@
 
 from indexer.clean.cleaner import clean_text
 from indexer.clean.result import CleanResult, RemovedSpan
-from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
+from indexer.clean.settings import DEFAULT_SETTINGS, EXTRACTED_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, line_keys
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "EXTRACTED_SETTINGS",
     "CleanResult",
     "CleanSettings",
     "RemovedSpan",

@@ -125,7 +125,10 @@ def _resolve_by_context(
 ) -> None:
     """Near lines stay next to body on either side; short lines only between body on both sides.
     A list counts as one line, so a long list inside the article stays with it. Without enough
-    body on the page to anchor anything, undecided lines are kept."""
+    body on the page to anchor anything, or with `settings.context_removes` off (text an HTML
+    extractor produced), undecided lines are kept."""
+    if not settings.context_removes:
+        return
     anchor_words = sum(f.words for f, k in zip(features, kinds, strict=True) if k is Kind.GOOD)
     if anchor_words < settings.min_anchor_words:
         return

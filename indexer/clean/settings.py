@@ -60,6 +60,11 @@ class CleanSettings:
     # With fewer body-like words than this on the whole page there is no article to anchor the
     # context rule (a table, a list, a language we misread): undecided lines are then kept.
     min_anchor_words: int = 30
+    # Whether undecided (short / near-good) lines without body next to them are removed as
+    # navigation. Right for full-page text, where menus are such lines; wrong after an HTML
+    # extractor, which dropped the menus already: the short lines it leaves are the article's
+    # list items, table rows and sub-headings (see `EXTRACTED_SETTINGS`).
+    context_removes: bool = True
 
     # --- headline (when no title is given) ---------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and
@@ -115,3 +120,6 @@ class CleanSettings:
 
 
 DEFAULT_SETTINGS = CleanSettings()
+# For text an HTML extractor (`indexer.extract`) produced: navigation is gone already, so only
+# positive evidence (patterns, blocks, template, topic) removes a line.
+EXTRACTED_SETTINGS = CleanSettings(context_removes=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.clean import CleanResult, clean_text, line_keys
+from indexer.clean import EXTRACTED_SETTINGS, CleanResult, clean_text, line_keys
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
 COURIER_TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
@@ -156,6 +156,38 @@ def test_comment_link_above_the_article_does_not_eat_it() -> None:
     body = seed_lines("seed_002.txt")
     text = "\n".join([*body[:3], "Comments (18)", *body[3:]])
     assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
+TOUR_DATES = [
+    "June 19 – Harrogate @ Royal Hall",
+    "June 21 – Whitby @ Pavilion Theatre",
+    "June 24 – Kendal @ Brewery Arts Centre",
+    "June 27 – Lancaster @ The Dukes",
+    "June 28 – Carlisle @ The Old Fire Station",
+    "July 1 – Hexham @ Queen's Hall",
+    "July 3 – Durham @ Gala Theatre",
+    "July 5 – Berwick @ The Maltings",
+]
+
+
+def test_extracted_text_keeps_short_lines_that_full_page_text_drops() -> None:
+    """After an HTML extractor the menus are gone: a trailing list of short lines is the
+    article's own (tour dates), so the extraction preset keeps it; as full-page text, the same
+    lines far from body read like navigation."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Tour dates", *TOUR_DATES])
+    assert not set(TOUR_DATES) <= set(clean_text(text).text.split("\n"))
+    kept = clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n")
+    assert set(TOUR_DATES) | set(body) <= set(kept)
+
+
+def test_extracted_text_still_loses_clutter_with_positive_evidence() -> None:
+    body = seed_lines("seed_004.txt")
+    clutter = "Share on Facebook Share on Twitter Share via Email"
+    text = "\n".join([*body[:5], clutter, *body[5:]])
+    result = clean_text(text, settings=EXTRACTED_SETTINGS)
+    assert line_reasons(text, result)[clutter] == "share"
+    assert result.text == "\n".join(body)
 
 
 @dataclass
