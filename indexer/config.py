@@ -55,11 +55,16 @@ class IndexConfig:
     similarity_profile: int = PROFILE_VERSION
     # Width of the hashed term space for TF-IDF (HashingVectorizer-style) and document frequencies.
     term_space_bits: int = 20
-    # Bucket entries are packed into 2**bucket_shard_bits Redis hashes (redis.io memory-optimisation
-    # pattern): small hashes stay listpack-encoded, ~19 bytes per entry instead of ~98 for a set.
-    bucket_shard_bits: int = 16
-    # Bumped whenever the meaning of a stored field changes without a parameter change above.
-    layout: int = 1
+    # Bits kept of each stored shingle-signature value (16: b-bit MinHash, half the bytes, the same
+    # estimates; 32: datasketch's values as they are). Band keys are derived from the kept bits.
+    signature_bits: int = 16
+    # Bumped whenever the meaning of a stored field changes without a parameter change above
+    # (2: one packed record per article, sharded template counters; see `storage.redis_lua`).
+    layout: int = 2
+
+    def __post_init__(self) -> None:
+        if self.signature_bits not in (16, 32):
+            raise ValueError(f"signature_bits must be 16 or 32, not {self.signature_bits}")
 
     @property
     def version(self) -> str:

@@ -132,11 +132,6 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def published_key(moment: datetime | None) -> str:
-    """Sortable form of published_at; unknown dates sort after every known one."""
-    return _utc(moment).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if moment else "~"
-
-
 def cluster_id_for(canonical_id: str) -> str:
     """Stable cluster identifier derived from the canonical article's id."""
     return "c_" + hashlib.sha1(canonical_id.encode("utf-8")).hexdigest()[:16]
@@ -349,7 +344,7 @@ class Index:
             profile=profile,
             profile_bytes=stored.profile,
             salient_keys=self._salient_keys(profile),
-            line_keys=stored.line_keys,
+            line_keys=(),
         )
         candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT)
         return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0]
@@ -472,7 +467,7 @@ class Index:
             signature=prepared.fingerprint.signature,
             profile=prepared.profile_bytes,
             meta=article.meta(),
-            published_key=published_key(article.published_at),
+            published_at=_utc(article.published_at) if article.published_at else None,
             source=article.source,
             line_keys=prepared.line_keys if article.source else (),
             band_keys=prepared.fingerprint.copy_keys,

@@ -11,6 +11,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 import numpy as np
@@ -35,10 +36,10 @@ class ArticleRecord:
     id: str
     content_hash: bytes
     shingle_count: int
-    signature: np.ndarray  # uint32 MinHash signature of the body shingles
+    signature: np.ndarray  # MinHash signature of the body shingles (`IndexConfig.signature_bits` wide)
     profile: bytes  # serialised `similarity.SimilarityProfile`
     meta: dict  # title, url, source, published_at as given by the client
-    published_key: str  # sortable published_at ("~" when unknown) for choosing canonicals
+    published_at: datetime | None  # the earliest published copy becomes the cluster's canonical
     source: str | None
     line_keys: tuple[str, ...]  # template-line candidates counted for `source`
     band_keys: np.ndarray  # uint64, every copy key: shingle bands, exact-content key, lead bands
@@ -61,7 +62,6 @@ class StoredArticle:
     meta_json: bytes
     source: str | None = None
     lead_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
-    line_keys: tuple[str, ...] = ()
 
     @cached_property
     def meta(self) -> dict:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import struct
 from collections.abc import Sequence
-from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import redis
+import xxhash
 
 from indexer.config import IndexConfig
 from indexer.storage import redis_lua
 from indexer.storage.base import (
+    ArticleRecord,
     ArticleStore,
     Candidate,
     CandidateQuery,
@@ -35,12 +38,72 @@ CLUSTER_WALK_CAP = 2000
 _CONNECTION_ERRORS = (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError)
 
 
-def _pack_keys(keys: np.ndarray) -> bytes:
-    return np.asarray(keys, dtype=">u8").tobytes()
+def _pack_bucket_keys(keys: np.ndarray) -> bytes:
+    """The 6 bytes of each uint64 LSH key that the layout keeps (2 name the hash, 4 the field)."""
+    return np.asarray(keys, dtype=">u8").view(np.uint8).reshape(-1, 8)[:, :6].tobytes()
 
 
 def _pack_terms(term_ids: np.ndarray) -> bytes:
     return np.asarray(term_ids, dtype=">u4").tobytes()
+
+
+def _template_keys(source: str, line_keys: Sequence[str]) -> bytes:
+    """8 bytes per line (2 name the counter hash, 6 the field), with the source hashed in."""
+    scope = source.encode() + b"\0"
+    return b"".join(xxhash.xxh3_64_digest(scope + key.encode()) for key in line_keys)
+
+
+_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
+_UNKNOWN_TIME = b"\xff" * 8
+
+
+def _sort_key(published_at: datetime | None) -> bytes:
+    """Big-endian microseconds since year 1: sorts by time; unknown dates after every known one."""
+    if published_at is None:
+        return _UNKNOWN_TIME
+    return ((published_at - _EPOCH) // timedelta(microseconds=1)).to_bytes(8, "big")
+
+
+# What follows the Lua-read header of a record: content hash, shingle count, then
+# length-prefixed signature (little-endian, `IndexConfig.signature_bits` wide), lead keys and
+# profile, and the meta JSON to the end.
+RECORD_PAYLOAD = struct.Struct("<16sIHHI")
+_HEADER_FIELDS = 3  # client id, source, template keys: each ">I2"-length-prefixed after version and sort key
+
+
+def _encode_payload(record: ArticleRecord) -> bytes:
+    signature = np.asarray(record.signature).astype(np.asarray(record.signature).dtype.newbyteorder("<")).tobytes()
+    lead = np.asarray(record.lead_keys, dtype=">u8").tobytes()
+    meta = json.dumps(record.meta, sort_keys=True, separators=(",", ":")).encode()
+    fixed = RECORD_PAYLOAD.pack(record.content_hash, record.shingle_count, len(signature), len(lead), len(record.profile))
+    return fixed + signature + lead + record.profile + meta
+
+
+def _decode_record(data: bytes, signature_dtype: np.dtype) -> StoredArticle:
+    version = int.from_bytes(data[:4], "big")
+    offset, header = 12, []
+    for _ in range(_HEADER_FIELDS):
+        length = int.from_bytes(data[offset : offset + 2], "big")
+        header.append(data[offset + 2 : offset + 2 + length])
+        offset += 2 + length
+    ext, source, _ = header
+    content_hash, count, signature_length, lead_length, profile_length = RECORD_PAYLOAD.unpack_from(data, offset)
+    offset += RECORD_PAYLOAD.size
+    signature = np.frombuffer(data[offset : offset + signature_length], dtype=signature_dtype)
+    offset += signature_length
+    lead = np.frombuffer(data[offset : offset + lead_length], dtype=">u8").astype(np.uint64)
+    offset += lead_length
+    return StoredArticle(
+        id=ext.decode(),
+        version=version,
+        content_hash=content_hash,
+        shingle_count=count,
+        signature=signature,
+        profile=data[offset : offset + profile_length],
+        meta_json=data[offset + profile_length :],
+        source=source.decode() or None,
+        lead_keys=lead,
+    )
 
 
 class RedisStore(ArticleStore):
@@ -57,6 +120,8 @@ class RedisStore(ArticleStore):
         self._delete = client.register_script(redis_lua.DELETE)
         self._cluster = client.register_script(redis_lua.CLUSTER)
         self._candidates = client.register_script(redis_lua.CANDIDATES)
+        self._line_stats = client.register_script(redis_lua.LINE_STATS)
+        self._signature_dtype = np.dtype("<u2" if config.signature_bits == 16 else "<u4")
 
     def _key(self, name: str) -> str:
         return self.prefix + name
@@ -92,42 +157,19 @@ class RedisStore(ArticleStore):
         except _CONNECTION_ERRORS:
             return False
 
-    @staticmethod
-    def _stored(fields: list) -> StoredArticle | None:
-        """Decode HMGET replies of STORED_FIELD_NAMES, or of their first CANDIDATE_FIELD_COUNT."""
-        if fields[0] is None:
-            return None
-        ext, version, content_hash, count, signature, profile, meta = fields[:7]
-        article = StoredArticle(
-            id=ext.decode(),
-            version=int(version),
-            content_hash=content_hash,
-            shingle_count=int(count),
-            signature=np.frombuffer(signature, dtype="<u4"),
-            profile=profile,
-            meta_json=meta,
-        )
-        if len(fields) == 7:
-            return article
-        source, lines, lead = fields[7:]
-        return replace(
-            article,
-            source=source.decode() or None,
-            lead_keys=np.frombuffer(lead or b"", dtype=">u8").astype(np.uint64),
-            line_keys=tuple(lines.decode().split("\n")) if lines else (),
-        )
+    def _stored(self, record: bytes | None) -> StoredArticle | None:
+        return None if record is None else _decode_record(record, self._signature_dtype)
 
     def get(self, article_id: str) -> StoredArticle | None:
         internal = self._call(self.client.hget, self._key("ids"), article_id)
         if internal is None:
             return None
-        fields = self._call(self.client.hmget, self._prefix_bytes + b"d:" + internal, redis_lua.STORED_FIELD_NAMES)
-        return self._stored(fields)
+        return self._stored(self._call(self.client.get, self._prefix_bytes + b"d:" + internal))
 
     def candidates_many(self, queries: Sequence[CandidateQuery], limit: int):
         pipe = self.client.pipeline(transaction=False)
         for query in queries:
-            keys = _pack_keys(query.copy_keys) + _pack_keys(query.salient_keys)
+            keys = _pack_bucket_keys(query.copy_keys) + _pack_bucket_keys(query.salient_keys)
             self._candidates(
                 args=[self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys],
                 client=pipe,
@@ -147,26 +189,21 @@ class RedisStore(ArticleStore):
         record, previous, previous_keys = request.record, request.previous, request.previous_keys
         old_bands = old_terms = b""
         if previous_keys is not None:
-            old_bands = _pack_keys(previous_keys.band_keys) + _pack_keys(previous_keys.salient_keys)
+            old_bands = _pack_bucket_keys(previous_keys.band_keys) + _pack_bucket_keys(previous_keys.salient_keys)
             old_terms = _pack_terms(previous_keys.term_ids)
         return [
             self.prefix,
             record.id,
             str(previous.version) if previous else "",
-            _pack_keys(record.band_keys) + _pack_keys(record.salient_keys),
+            _pack_bucket_keys(record.band_keys) + _pack_bucket_keys(record.salient_keys),
             old_bands,
             _pack_terms(record.term_ids),
             old_terms,
             record.source or "",
-            "\n".join(record.line_keys),
+            _template_keys(record.source, record.line_keys) if record.source else b"",
             "\n".join(record.neighbors),
-            record.content_hash,
-            record.shingle_count,
-            np.asarray(record.signature, dtype="<u4").tobytes(),
-            record.profile,
-            json.dumps(record.meta, sort_keys=True, separators=(",", ":")),
-            f"{record.published_key}\0{record.id}",
-            _pack_keys(record.lead_keys),
+            _sort_key(record.published_at),
+            _encode_payload(record),
             CLUSTER_WALK_CAP,
         ]
 
@@ -198,7 +235,7 @@ class RedisStore(ArticleStore):
                 self.prefix,
                 stored.id,
                 str(stored.version),
-                _pack_keys(keys.band_keys) + _pack_keys(keys.salient_keys),
+                _pack_bucket_keys(keys.band_keys) + _pack_bucket_keys(keys.salient_keys),
                 _pack_terms(keys.term_ids),
             ],
         )
@@ -222,11 +259,10 @@ class RedisStore(ArticleStore):
     def line_stats_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[LineStats]:
         pipe = self.client.pipeline(transaction=False)
         for source, keys in requests:
-            pipe.hmget(self._key("s:" + source), ["_n", *keys])
+            self._line_stats(args=[self.prefix, source, _template_keys(source, keys)], client=pipe)
         stats = []
-        for (_, keys), values in zip(requests, self._call(pipe.execute)):
-            counts = {key: int(v) for key, v in zip(keys, values[1:]) if v is not None}
-            stats.append(LineStats(doc_count=int(values[0] or 0), counts=counts))
+        for (_, keys), (doc_count, *counts) in zip(requests, self._call(pipe.execute)):
+            stats.append(LineStats(doc_count=doc_count, counts={k: c for k, c in zip(keys, counts) if c}))
         return stats
 
     def stats(self) -> dict:
