@@ -103,6 +103,16 @@ def _index_files(index: Index, paths: list[Path]) -> int:
     return 1 if counts["failed"] else 0
 
 
+def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Run the API; with several workers, this process owns the embedded Redis they all share."""
+    import uvicorn
+
+    with redis_server(settings.redis_url, settings.data_dir) as url:
+        os.environ["SYNDETECT_REDIS_URL"] = url
+        uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="syndetect", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -110,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--data-dir", type=Path, help="embedded Redis data (default ./.syndetect)")
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: one per CPU)"
+    )
     for name, helptext in (("index", "index JSON-lines files (resumable)"), ("reindex", "drop the index and rebuild it from JSON-lines files")):
         sub = commands.add_parser(name, help=helptext)
         sub.add_argument("files", nargs="+", type=Path)
@@ -131,10 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     try:
         if args.command == "serve":
-            import uvicorn
-
-            uvicorn.run("service.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
-            return 0
+            return _serve(settings, args.host, args.port, args.workers)
         if args.command == "reindex":
             with open_index(settings, check_manifest=False) as index:
                 index.store.clear()

@@ -114,3 +114,56 @@ def test_cli_index_is_resumable_and_reindex_rebuilds(tmp_path, redis_url, namesp
     finally:
         RedisStore(redis.Redis.from_url(redis_url), DEFAULT_CONFIG, namespace).clear()
         get_settings.cache_clear()
+
+
+def _run_serve(tmp_path, workers: int):
+    """`syndetect serve` as a user runs it: no Redis URL, so the embedded one under --data-dir."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SYNDETECT_")}
+    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port), "--workers", str(workers),
+               "--data-dir", str(tmp_path / "data")]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+
+    for _ in range(300):
+        try:
+            if httpx.get(base + "/readyz").status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("syndetect serve did not become ready")
+
+
+def _stop(process) -> None:
+    import signal
+
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0
+
+
+def test_serve_with_workers_shares_one_embedded_redis_that_persists(tmp_path):
+    import httpx
+
+    process, base = _run_serve(tmp_path, workers=2)
+    try:
+        for n in range(6):  # spread over both workers: every one must see the same store
+            assert httpx.put(f"{base}/v1/articles/a{n}", json={"text": f"{BRIDGE}\nEdition {n}."}).status_code in (200, 201)
+        assert httpx.post(base + "/v1/matches", json={"text": BRIDGE}).json()["matches"][0]["relation"] in (
+            "near_duplicate", "exact")
+    finally:
+        _stop(process)
+    process, base = _run_serve(tmp_path, workers=1)
+    try:
+        assert all(httpx.get(f"{base}/v1/articles/a{n}").status_code == 200 for n in range(6))
+    finally:
+        _stop(process)
