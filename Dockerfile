@@ -1,8 +1,12 @@
 FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY indexer ./indexer
 COPY service ./service
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir . \
+    && useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin syndetect
+# The API keeps nothing on disk (everything is in Redis), so it runs unprivileged.
+USER syndetect
 EXPOSE 8000
 CMD ["syndetect", "serve", "--host", "0.0.0.0", "--port", "8000"]
