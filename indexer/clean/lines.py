@@ -207,16 +207,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"^(read more|more|related|related stories|related articles|also read|see also|read also|"
             r"recommended|must read|don'?t miss|read next|up next|next story|previous story|"
-            r"more on this|more from [\w ]{1,30}|watch|listen) ?[:>|»›-]"
+            r"more on this|more from [\w ]{1,30}|watch|listen|see more|related (posts?|content|reading|coverage|links?)|"
+            r"you (may|might) also like|next (article|post|story)|previous (article|post|story)) ?[:>|»›-]"
         ),
         0.9,
     ),
+    # "Also on example.com <headline>": a cross-link to another story of the site.
+    _PhraseRule("related", re.compile(r"^also on [\w-]+\.[a-z]{2,4}\b"), 0.85),
     _PhraseRule(
         "newsletter",
         re.compile(
             # A call to act, not the word "newsletter" (articles about newsletters exist).
             r"\b(sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|your inbox|"
-            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter)\b"
+            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter|"
+            r"want more stories like this)\b"
         ),
         0.85,
         weak=True,
@@ -225,7 +229,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "share",
         re.compile(
             r"\b(share (this|on|via|the|article|story|page)|follow us|like us on facebook|"
-            r"share to|share with|sharing options|click to share)\b"
+            r"share to|share with|share it with|sharing options|click to share|click to tweet)\b"
         ),
         0.85,
         weak=True,
@@ -236,7 +240,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|\bphoto(graph)?s?: |"
             r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
             r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
-            r"\bhide caption|\btoggle caption|\bview gallery)"
+            r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: )"
         ),
         0.85,
         max_words_factor=2.0,
@@ -262,10 +266,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "copyright",
         re.compile(
             r"\b(copyright|terms (of|and) (use|service|conditions)|privacy (policy|notice|statement)|"
-            r"cookie (policy|settings|preferences)|use of cookies|we use cookies)\b"
+            r"cookie (policy|settings|preferences))\b"
         ),
         0.75,
         weak=True,
+    ),
+    # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
+    _PhraseRule(
+        "copyright",
+        re.compile(
+            r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
+            r"accept all cookies)\b"
+        ),
+        0.85,
+        max_words_factor=2.0,
     ),
     # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
     # get a selective substring gate ("ad" alone would let nearly every line through).
@@ -281,13 +295,47 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "promo",
         re.compile(
-            r"(\bclick here\b|"
+            r"(\bclick(ing)? here\b|\bto read the full (story|article)\b|\bexclusive to [\w+ ]{1,20} subscribers\b|"
             r"\bdownload (our|the) app\b|\bget the app\b|\balready a subscriber\b|"
             r"\blog ?in to (continue|read)\b|\bcontinue reading\b|\bstart your free trial\b)"
         ),
         0.8,
         weak=True,
     ),
+    # Affiliate disclosures: the site's earnings from links, in a site's voice ("we", "may").
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"\b(affiliate (links?|commissions?|disclosure)|as an amazon associate|"
+            r"(may|might|we|i|us) (earn|receive|get|make) (us |a |an )?(small )?(commission|share of (the )?sales?)|"
+            r"purchases made through (our )?links|advertiser disclosure)\b"
+        ),
+        0.8,
+        max_words_factor=2.0,
+    ),
+    # A line that is nothing but a button: a call to act, with no article content around it.
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"^(book a (demo|call|consultation)|(sign|log) ?(up|in)( now| today| here| for free)?|"
+            r"register( now| today| here)?|get started( today| now| for free)?|get in touch( with [\w ]{1,20})?|"
+            r"request a (quote|demo)|get a (free )?quote( today)?|apply now|learn more|shop now|buy now|"
+            r"donate( now| today)?|try (it )?(for )?free|start (your )?free trial|join (now|today|us)|"
+            r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in)[.!:]?$"
+        ),
+        0.8,
+    ),
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
+            r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|\d+ of \d+|"
+            r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$"
+        ),
+        0.75,
+        max_words_factor=0.25,
+    ),
+    _PhraseRule("timestamp", re.compile(r"^-? ?\d+ min(ute)?s? read$"), 0.8),
     _PhraseRule(
         "comments",
         re.compile(

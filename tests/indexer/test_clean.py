@@ -119,6 +119,26 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("(AP Photo/Kirsty Wigglesworth)", "caption"),
         ("Tags: politics, crime, home office", "navigation"),
         ("Updated: 16 January 2025, 14:02 GMT", "timestamp"),
+        (
+            "We use cookies and other tracking technologies to improve your browsing experience on our site.",
+            "copyright",
+        ),
+        ("By continuing, you consent to our use of cookies and similar tools.", "copyright"),
+        (
+            "Products are chosen by our editors. Purchases made through our links may earn us a commission.",
+            "promo",
+        ),
+        ("This post may contain affiliate links. Please see my disclosure page.", "promo"),
+        ("Book a demo", "promo"),
+        ("Already have an account? Log in", "promo"),
+        ("Skip to main content", "navigation"),
+        ("Back to all stories", "navigation"),
+        ("4 min read", "timestamp"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("SEE MORE: Council approves new budget for city parks", "related"),
+        ("Also on northernledger.com Pier reopens after storm repairs", "related"),
+        ("Police at the scene on Saturday. (Image: Northern Ledger )", "caption"),
+        ("READ MORE ON THE LEDGER BY CLICKING HERE", "promo"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -127,6 +147,21 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
     result = clean_text(text)
     assert line_reasons(text, result)[clutter] == reason
     assert result.text == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The firm scoffs at suggestions that its partners made millions from its affiliate program.",
+        "Estate agents earn a commission of about 1.5% on every house they sell in the town.",
+        "Shoppers who accept cookies from every site are tracked across the web, the study found.",
+    ],
+)
+def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
+    """Article prose that mentions commissions, affiliates or cookies is not a disclosure."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:8], line, *body[8:]])
+    assert clean_text(text).text == text
 
 
 def test_given_title_is_kept_even_with_a_site_suffix() -> None:
