@@ -579,7 +579,9 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     low = f.low
     gated_may_match = None  # whether any gated rule may match: one scan instead of one per rule
     for rule in _PHRASE_RULES:
-        if f.words > settings.pattern_max_words * rule.max_words_factor or (rule.weak and body_like):
+        if f.words > settings.pattern_max_words * rule.max_words_factor or (
+            rule.weak and body_like and f.words > settings.weak_pattern_max_body_words
+        ):
             continue
         if rule.gate is not None:
             if gated_may_match is None:

@@ -139,6 +139,8 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Also on northernledger.com Pier reopens after storm repairs", "related"),
         ("Police at the scene on Saturday. (Image: Northern Ledger )", "caption"),
         ("READ MORE ON THE LEDGER BY CLICKING HERE", "promo"),
+        # a short sentence, prose-like, that only asks the reader to subscribe
+        ("Subscribe to the Northern Ledger and get the stories that matter to you.", "newsletter"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -154,6 +156,7 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
     [
         "The firm scoffs at suggestions that its partners made millions from its affiliate program.",
         "Estate agents earn a commission of about 1.5% on every house they sell in the town.",
+        "The paper said more than 4,000 readers had chosen to subscribe to its print edition since March.",
         "Shoppers who accept cookies from every site are tracked across the web, the study found.",
     ],
 )
