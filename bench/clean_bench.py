@@ -16,6 +16,7 @@ Extraction results are cached under bench/out/ (git-ignored) so tuning runs only
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import re
@@ -41,7 +42,7 @@ from bench.clean_data import (
     zyte_tool_output,
 )
 from indexer.clean import EXTRACTED_SETTINGS, clean_text
-from indexer.extract import ExtractedPage, ExtractSettings, HtmlExtractor
+from indexer.extract import TRAFILATURA_OPTIONS, ExtractedPage, ExtractSettings, HtmlExtractor
 
 OUT = Path(__file__).resolve().parent / "out"
 _TOKEN = re.compile(r"\w+")
@@ -153,10 +154,18 @@ def leaked(without: Iterable[str], predicted: str) -> tuple[int, int]:
 # --- extraction cache ----------------------------------------------------------------------------
 
 
+def _options_tag(options: dict) -> str:
+    """Short digest of extraction options: a cache made with other options is not reused."""
+    return hashlib.sha1(json.dumps(options, sort_keys=True).encode()).hexdigest()[:8]
+
+
 class ExtractionCache:
-    """Pages extracted once per (set, split, tool), kept as JSON under bench/out/."""
+    """Pages extracted once per (set, split, tool), kept as JSON under bench/out/; our own
+    extractor's caches are named after its trafilatura options."""
 
     def __init__(self, name: str, extract: Callable[[str], ExtractedPage]) -> None:
+        if name.endswith("-extract"):
+            name = f"{name}-{_options_tag(TRAFILATURA_OPTIONS)}"
         self.path = OUT / f"{name}.json"
         self.extract = extract
         self.data: dict[str, list] = json.loads(self.path.read_text()) if self.path.exists() else {}
