@@ -42,7 +42,13 @@ from bench.clean_data import (
     zyte_tool_output,
 )
 from indexer.clean import EXTRACTED_SETTINGS, clean_text
-from indexer.extract import TRAFILATURA_OPTIONS, ExtractedPage, ExtractSettings, HtmlExtractor
+from indexer.extract import (
+    EXTRACTOR_VERSION,
+    TRAFILATURA_OPTIONS,
+    ExtractedPage,
+    ExtractSettings,
+    HtmlExtractor,
+)
 
 OUT = Path(__file__).resolve().parent / "out"
 _TOKEN = re.compile(r"\w+")
@@ -165,7 +171,7 @@ class ExtractionCache:
 
     def __init__(self, name: str, extract: Callable[[str], ExtractedPage]) -> None:
         if name.endswith("-extract"):
-            name = f"{name}-{_options_tag(TRAFILATURA_OPTIONS)}"
+            name = f"{name}-{_options_tag({**TRAFILATURA_OPTIONS, 'version': EXTRACTOR_VERSION})}"
         self.path = OUT / f"{name}.json"
         self.extract = extract
         self.data: dict[str, list] = json.loads(self.path.read_text()) if self.path.exists() else {}

@@ -62,6 +62,10 @@ TRAFILATURA_OPTIONS = {
     "deduplicate": False,
 }
 
+# Names what `extract_page` produces (options + post-processing); bump it when its output changes,
+# so caches of extracted pages (bench/out/) are not reused across versions.
+EXTRACTOR_VERSION = "2"
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _EMPTY = ExtractedPage(title=None, text="")
 
@@ -75,6 +79,30 @@ def _decode(html: str | bytes, settings: ExtractSettings) -> str | None:
     if not probe.strip() or len(_CONTROL.findall(probe)) > settings.max_binary_ratio * len(probe):
         return None
     return html.replace("\x00", "")
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " // ")
+
+
+def _headline(title: str, site: str | None, text: str) -> str | None:
+    """The page title without the site's name: "Headline | Site" -> "Headline". A title that is
+    only the site's name is no headline. Without the site's name, the part of a separated title
+    that opens the text is the headline."""
+    site_key = (site or "").strip().casefold()
+    if site_key and title.casefold() == site_key:
+        return None
+    parts = [title]
+    for separator in _TITLE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    parts = [part.strip() for part in parts if part.strip()]
+    if len(parts) < 2:
+        return title
+    if site_key:
+        kept = [part for part in parts if part.casefold() != site_key]
+        if len(kept) < len(parts) and kept:
+            return title if len(kept) > 1 else kept[0]
+    first_line = text.lstrip().split("\n", 1)[0].strip().casefold()
+    return next((part for part in parts if part.casefold() == first_line), title)
 
 
 def _tidy_lines(text: str, title: str | None) -> str:
@@ -99,8 +127,10 @@ def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_
         return _EMPTY
     if document is None:
         return _EMPTY
-    title = (document.title or "").strip() or None
-    return ExtractedPage(title=title, text=_tidy_lines(document.text or "", title))
+    text = document.text or ""
+    title = (document.title or "").strip()
+    title = _headline(title, document.sitename, text) if title else None
+    return ExtractedPage(title=title, text=_tidy_lines(text, title))
 
 
 class HtmlExtractor:

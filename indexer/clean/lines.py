@@ -287,7 +287,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "promo",
         re.compile(
             r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
-            r"partner content|story continues below advertisement)$"
+            r"partner content|story continues below advertisement|(advertisement|sponsored) ?[:|-] .*|.* \(sponsored\))$"
         ),
         0.8,
         weak=True,
@@ -308,7 +308,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"\b(affiliate (links?|commissions?|disclosure)|as an amazon associate|"
             r"(may|might|we|i|us) (earn|receive|get|make) (us |a |an )?(small )?(commission|share of (the )?sales?)|"
-            r"purchases made through (our )?links|advertiser disclosure)\b"
+            r"(we|i) (may|might) be compensated|(may|might) receive (financial )?compensation|"
+            r"supported by (affiliate )?commissions|purchases made through (our )?links|advertiser disclosure)\b"
         ),
         0.8,
         max_words_factor=2.0,

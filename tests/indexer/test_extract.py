@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract import ExtractedPage, ExtractionTimeout, ExtractSettings, HtmlExtractor, extract_page
+from indexer.extract import (
+    ExtractedPage,
+    ExtractionTimeout,
+    ExtractSettings,
+    HtmlExtractor,
+    _headline,
+    extract_page,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
 TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
@@ -27,6 +34,33 @@ def test_headline_and_one_paragraph_per_line() -> None:
     lines = page.text.split("\n")
     assert lines[0] != TITLE, "the headline is returned apart, not repeated in the text"
     assert set(SEED) <= set(lines)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "text", "headline"),
+    [
+        (
+            "Pier reopens after storm | The Northern Ledger",
+            "The Northern Ledger",
+            "Crowds...",
+            "Pier reopens after storm",
+        ),
+        ("The Northern Ledger - Pier reopens", "the northern ledger", "Crowds...", "Pier reopens"),
+        ("The Northern Ledger", "The Northern Ledger", "Crowds...", None),
+        ("Pier reopens | Slow news, told kindly", None, "Pier reopens\nCrowds...", "Pier reopens"),
+        # no site name and no matching first line: the title stays whole
+        (
+            "Mayor - and council - agree budget",
+            None,
+            "The mayor said...",
+            "Mayor - and council - agree budget",
+        ),
+    ],
+)
+def test_site_name_is_taken_off_the_title(
+    title: str, site: str | None, text: str, headline: str | None
+) -> None:
+    assert _headline(title, site, text) == headline
 
 
 def test_comments_and_footer_are_left_out() -> None:
