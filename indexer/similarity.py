@@ -12,7 +12,9 @@ to a compact `SimilarityProfile` (stored in Redis, since the match's text is not
 - `alignment`: share of the shorter article covered by a monotone chain of sentences that
   share anchors and lengths (`indexer.alignment`).
 
-`paraphrase` is the alignment when enough sentence pairs were matched on anchors (else 0);
+`paraphrase` is the alignment when enough sentence pairs were matched on anchors, or, for a short
+item, when both articles align sentence for sentence on nearly the same anchors and figures
+(else 0);
 `same_story` is a fixed blend of the two cosines (fitted once on SemEval-2022 task 8 training
 pairs, see `bench/semeval.py`). `classify` applies the thresholds of `SimilarityDefaults`.
 """
@@ -27,8 +29,8 @@ from typing import Literal
 
 import numpy as np
 
-from indexer.alignment import align, sentence_similarity
-from indexer.terms import TERM_SPACE, content_terms, sentence_terms
+from indexer.alignment import align, anchor_matrices
+from indexer.terms import TERM_SPACE, content_terms, figures, sentence_terms
 
 __all__ = [
     "PROFILE_VERSION",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 # Bump when the meaning or encoding of a stored profile changes (the store must then reindex).
-PROFILE_VERSION = 2
+PROFILE_VERSION = 3  # 3: `numbers` hashes whole figures ("6-3/8"), not their digit runs
 ANCHOR_MASK = 0xFFFF  # anchors are stored as the low 16 bits of their term id
 
 
@@ -62,7 +64,7 @@ class SimilarityDefaults:
     title_terms: int = 16  # 3 bytes each
     # Anchors kept per sentence (the lowest hashes, so two copies keep the same ones). 2 bytes each.
     anchors_per_sentence: int = 6
-    # Numbers kept per article (a bottom-k sketch: the lowest 16-bit hashes). 2 bytes each.
+    # Whole figures kept per article (a bottom-k sketch: the lowest 16-bit hashes). 2 bytes each.
     numbers_kept: int = 24
 
     # Anchor terms (names, numbers, quoted words) weigh this much more in the cosine: they tell
@@ -74,18 +76,34 @@ class SimilarityDefaults:
     # A sentence pair joins the alignment chain only from this similarity on.
     min_sentence_similarity: float = 0.3
 
-    # paraphrase: a monotone chain with at least `paraphrase_min_sentences` pairs matched on
-    # anchors, covering (with the gaps filled between them) this share of the shorter article's
-    # words. Measured (bench/paraphrase_pairs.py): 99% of spun BBC copies have >= 4 anchored pairs
-    # and >= 0.6 coverage; no same-story SemEval pair written apart had more than 3 anchored pairs.
+    # paraphrase, by either of two routes. "Chain": a monotone chain with at least
+    # `paraphrase_min_sentences` pairs picked on anchors, covering (with the runs between them filled
+    # in) this share of the shorter article's words. Measured (bench/paraphrase_pairs.py): 99% of
+    # spun BBC copies have >= 4 anchored pairs and >= 0.6 coverage; no same-story SemEval pair
+    # written apart had more than 3 anchored pairs.
     paraphrase_min_alignment: float = 0.55
     # ... with at least this many anchored pairs, or 3/4 of the shorter article's sentences (at
     # least 2) when it has fewer: a four-sentence wire brief cannot show four (bench/copies.py).
     paraphrase_min_sentences: int = 4
     paraphrase_sentence_share: float = 0.75
-    # ... and the shorter article's numbers found in the longer one: a rewriter keeps figures, while
-    # templated wire items (earnings tables, weekly loan reports) share wording and anchors with
-    # different figures; bench/copies.py found held-out ones called paraphrase without this.
+    # "Whole item", for short wire items whose repeated names leave too few sentences with anchors
+    # of their own to pick (a three-sentence brief naming "Gencorp" in each): the alignment covers
+    # both articles sentence for sentence, 3/4 of the shorter one's sentences that hold anchors
+    # (at least 2) are confirmed by shared anchors, and the two hold nearly the same anchors and
+    # whole figures. Measured on Reuters (bench/copies.py, seed 2): spun briefs that failed the
+    # chain had symmetric anchor overlap >= 0.88, 4-16 shared anchors and cosine >= 0.62, while
+    # the corpus pairs this route would wrongly add without its gates were templated notices with
+    # other figures (another week's rates, another month's index) or another name (overlap <=
+    # 0.84), briefs sharing 2-4 anchors (one company's two announcements), and two briefs built
+    # alike on one minister's remarks (overlap 0.96, cosine 0.58).
+    paraphrase_whole_min_coverage: float = 0.8  # of each article
+    paraphrase_whole_min_overlap: float = 0.85  # salient_overlap, symmetric
+    paraphrase_whole_min_shared_anchors: int = 5  # fewer is no evidence (two briefs naming one firm)
+    paraphrase_whole_min_numbers: float = 0.8
+    paraphrase_whole_min_cosine: float = 0.6
+    # Either route: the smaller side's whole figures found in the other: a rewriter keeps figures,
+    # while templated wire items (earnings tables, weekly loan reports) share wording and anchors
+    # with different figures; bench/copies.py found held-out ones called paraphrase without this.
     paraphrase_min_number_agreement: float = 0.6
     # ... and nearly all of the smaller anchor set found in the other: a rewriter keeps names,
     # numbers and quotes, while templated items share only the template's capitalised words
@@ -131,7 +149,7 @@ class SimilarityProfile:
     sentence_ends: np.ndarray  # uint32 character offsets; sentence i is text[ends[i-1]:ends[i]]
     anchors: np.ndarray  # uint16 anchor hashes, grouped by sentence
     anchor_sentences: np.ndarray  # sentence index of each anchor
-    numbers: np.ndarray  # uint16 hashes of the article's numbers, sorted, the lowest `numbers_kept`
+    numbers: np.ndarray  # uint16 hashes of the article's whole figures, sorted, the lowest `numbers_kept`
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SimilarityProfile):
@@ -246,7 +264,7 @@ def similarity_profile(
         sentence_ends=found.ends[:n_sentences].astype(np.uint32),
         anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
         anchor_sentences=anchor_sentences[first_few],
-        numbers=_distinct((found.term_ids[found.numeric] & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
+        numbers=_distinct((figures(text) & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
     )
 
 
@@ -289,7 +307,7 @@ class SimilarityScores:
     paraphrase: float
     aligned_sentences: tuple[tuple[int, int], ...]
     title: float = float("nan")
-    # Share of the shorter side's numbers found in the other (1.0 when it has fewer than 2).
+    # Share of the smaller side's whole figures found in the other (1.0 when either has none).
     numbers: float = 1.0
     # Share of the smaller anchor set found in the other (an excerpt keeps all of its anchors).
     anchors_kept: float = 0.0
@@ -362,7 +380,7 @@ def compare(
     )
 
     words_a, words_b = a.sentence_words.astype(np.float64), b.sentence_words.astype(np.float64)
-    similarity = sentence_similarity(
+    similarity, agree = anchor_matrices(
         a.anchors,
         a.anchor_sentences,
         words_a,
@@ -371,7 +389,7 @@ def compare(
         words_b,
         defaults.length_tolerance,
     )
-    alignment = align(similarity, words_a, words_b, defaults.min_sentence_similarity)
+    alignment = align(similarity, words_a, words_b, defaults.min_sentence_similarity, agree)
     # Coverage of the shorter article, so a spun copy of an excerpt still counts.
     total_a, total_b = float(words_a.sum()), float(words_b.sum())
     if total_a == total_b:
@@ -379,11 +397,21 @@ def compare(
     else:
         coverage = alignment.coverage_a if total_a < total_b else alignment.coverage_b
     shorter = a if total_a <= total_b else b
-    needed = min(
+    numbers = _number_agreement(a.numbers, b.numbers, defaults.numbers_kept)
+    chain = alignment.anchored >= min(
         defaults.paraphrase_min_sentences,
         max(2, math.ceil(defaults.paraphrase_sentence_share * len(shorter.sentence_words))),
     )
-    enough_anchored = alignment.anchored >= needed
+    whole = (
+        min(alignment.coverage_a, alignment.coverage_b) >= defaults.paraphrase_whole_min_coverage
+        and salient_overlap >= defaults.paraphrase_whole_min_overlap
+        and shared >= defaults.paraphrase_whole_min_shared_anchors
+        and numbers >= defaults.paraphrase_whole_min_numbers
+        and cosine >= defaults.paraphrase_whole_min_cosine
+        # Sentences without anchors cannot be confirmed: the share is of those with some.
+        and alignment.confirmed
+        >= max(2, math.ceil(defaults.paraphrase_sentence_share * len(_distinct(shorter.anchor_sentences))))
+    )
 
     intercept, w_cosine, w_title = defaults.same_story_weights
     title_or_body = cosine if math.isnan(title) else title
@@ -394,10 +422,10 @@ def compare(
         salient_overlap=salient_overlap,
         alignment=coverage,
         same_story=same_story,
-        paraphrase=coverage if enough_anchored else 0.0,
+        paraphrase=coverage if chain or whole else 0.0,
         aligned_sentences=alignment.pairs,
         title=title,
-        numbers=_number_agreement(a.numbers, b.numbers, defaults.numbers_kept),
+        numbers=numbers,
         anchors_kept=anchors_kept,
         query_spans=_spans(a, [i for i, _ in alignment.pairs]),
         match_spans=_spans(b, [j for _, j in alignment.pairs]),
@@ -409,7 +437,7 @@ def _number_agreement(a: np.ndarray, b: np.ndarray, kept: int) -> float:
     (each side keeps its `kept` lowest hashes, so both have seen every value below that bound)."""
     bound = min(a[-1] if len(a) >= kept else ANCHOR_MASK, b[-1] if len(b) >= kept else ANCHOR_MASK)
     a, b = a[a <= bound], b[b <= bound]
-    if min(len(a), len(b)) < 2:
+    if not len(a) or not len(b):
         return 1.0
     return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 

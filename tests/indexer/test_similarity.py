@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from indexer.alignment import align, anchor_matrices
 from indexer.similarity import (
     TERM_SPACE,
     SimilarityProfile,
@@ -20,7 +21,7 @@ from indexer.similarity import (
     salient_keys,
     similarity_profile,
 )
-from indexer.terms import _capitalised_mid_sentence, split_sentences, term_id
+from indexer.terms import _capitalised_mid_sentence, figures, split_sentences, term_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "similarity"
 SPUN = "000_a41abda2f3a191ba.txt"
@@ -174,3 +175,109 @@ def test_typographic_punctuation_splits_words_and_quotes():
     assert text[second.start : second.end] == "Prices rose."
     quoted = {term_id("sell")}
     assert quoted <= set(first.anchors) and term_id("firm") not in first.anchors
+
+
+# -- short wire items ------------------------------------------------------------------------------
+
+# A three-sentence brief and a synonym-swapped copy of it (names, figures and order kept). "Gencorp"
+# stands in every sentence, so it ties no sentence pair on its own: only two pairs are picked on
+# anchors, one short of the three a chain over three sentences needs.
+BRIEF = """Gencorp Inc said its board rejected the 100 dlr per share tender offer from General Acquisition Co, calling it inadequate and not in the best interests of shareholders.
+Gencorp said the board would consider other ways to give shareholders better value, including a restructuring.
+The company said its advisers, Shearson Lehman Brothers, would report to Gencorp directors within 30 days."""
+SPUN_BRIEF = """Gencorp Inc mentioned its board declined the 100 dlr per share tender be offering from General Acquisition Co, calling it insufficient and now not in the easiest pursuits of shareholders.
+Gencorp mentioned the board might imagine any other techniques to present shareholders higher worth, together with a restructuring.
+The corporate mentioned its advisors, Shearson Lehman Brothers, might document to Gencorp administrators inside of 30 days."""
+# Templated notices: the same wording and figures for another company, or another week's rates.
+DIVIDEND_A = """Acme Tool Corp said its board declared a quarterly dividend of 10 cts per share, unchanged from the prior quarter.
+The dividend is payable April 15 to shareholders of record March 31, Acme Tool said."""
+DIVIDEND_B = DIVIDEND_A.replace("Acme Tool Corp", "Borden Chemical Inc").replace(
+    "Acme Tool", "Borden Chemical"
+)
+RATES_A = """Yields on certificates of deposit offered by the United Arab Emirates Central Bank were higher than last Monday's offering, the bank said.
+The one-month CD rose 1/4 point to 6-3/8 pct, while the two, three and six-month maturities rose 5/16 point each to 6-7/16, 6-1/2 and 6-5/8 pct."""
+RATES_B = """Yields on certificates of deposit offered by the United Arab Emirates Central Bank were higher than last Monday's offering, the bank said.
+The one-month CD rose 1/16 point to 6-3/16 pct, while the two, three and six-month maturities rose 1/8 point each to 6-1/4, 6-5/16 and 6-3/8 pct."""
+# Two briefs about one company, built alike, on different news.
+EPITOPE_A = """Epitope Inc said its board authorized a three-for-one stock split, subject to approval by shareholders.
+The company said shareholders would vote on the split within two weeks.
+Epitope makes diagnostic tests for hospitals."""
+EPITOPE_B = """Epitope Inc said it developed a panel of antibodies to the AIDS virus for use in research.
+The company said it would begin marketing the panel to laboratories immediately.
+Epitope is based in Beaverton, Oregon."""
+
+
+def _alignment(a: SimilarityProfile, b: SimilarityProfile):
+    words_a, words_b = a.sentence_words.astype(float), b.sentence_words.astype(float)
+    similarity, agree = anchor_matrices(
+        a.anchors, a.anchor_sentences, words_a, b.anchors, b.anchor_sentences, words_b, 0.75
+    )
+    return align(similarity, words_a, words_b, 0.3, agree)
+
+
+def test_spun_wire_brief_is_a_paraphrase_of_its_original():
+    original, copy = similarity_profile(BRIEF), similarity_profile(SPUN_BRIEF)
+    alignment = _alignment(original, copy)
+    assert alignment.anchored == 2 and alignment.confirmed == 3  # the third pair shares "Gencorp" and more
+    scores = compare(copy, original, flat_idf)
+    assert scores.aligned_sentences == ((0, 0), (1, 1), (2, 2))
+    assert classify(scores) == "paraphrase"
+
+
+def test_templated_notice_of_another_company_is_not_a_paraphrase():
+    scores = compare(similarity_profile(DIVIDEND_A), similarity_profile(DIVIDEND_B), flat_idf)
+    assert scores.numbers == 1.0 and scores.paraphrase == 1.0  # same figures, same sentences...
+    assert scores.anchors_kept < 0.9 and classify(scores) != "paraphrase"  # ...another name
+
+
+def test_rates_of_another_week_are_not_a_paraphrase():
+    """Split into digit runs ("6", "3", "8") both tables hold the same numbers; whole figures differ."""
+    scores = compare(similarity_profile(RATES_A), similarity_profile(RATES_B), flat_idf)
+    assert scores.anchors_kept == 1.0
+    assert scores.numbers < 0.6 and classify(scores) != "paraphrase"
+
+
+def test_briefs_sharing_only_a_company_name_are_not_paraphrases():
+    scores = compare(similarity_profile(EPITOPE_A), similarity_profile(EPITOPE_B), flat_idf)
+    assert scores.anchors_kept == 1.0  # "Epitope Inc" / "Epitope" is all either has
+    assert scores.paraphrase == 0.0 and classify(scores) != "paraphrase"
+
+
+def test_figures_are_whole_and_a_hyphen_separates():
+    def hashes(*values: str) -> set[int]:
+        return set(figures(" ".join(values)).tolist())
+
+    assert set(figures("rose 1/4 point to 6-3/8 pct; 2,500,000 shares").tolist()) == hashes(
+        "1/4", "6", "3/8", "2500000"
+    )
+    # A spinner's "24-year-old" -> "24-12 months-old" keeps the 24.
+    assert hashes("24") <= set(figures("a 24-12 months-old striker").tolist())
+    assert hashes("4.5") != hashes("4", "5") and len(figures("no digits here")) == 0
+
+
+def test_filled_pairs_count_as_confirmed_when_they_share_anchors():
+    # Sentence 1 of each side holds only "name" (in every sentence: too weak to pick the pair);
+    # sentences 0 and 2 hold anchors of their own.
+    name, x, y = 1, 2, 3
+    anchors = np.array([name, x, name, name, y], dtype=np.uint16)
+    sentence_of = np.array([0, 0, 1, 2, 2])
+    words = np.array([10.0, 8.0, 12.0])
+    similarity, agree = anchor_matrices(anchors, sentence_of, words, anchors, sentence_of, words, 0.75)
+    assert similarity[1, 1] < 0.3 and agree[1, 1]
+    alignment = align(similarity, words, words, 0.3, agree)
+    assert alignment.pairs == ((0, 0), (1, 1), (2, 2))
+    assert alignment.anchored == 2 and alignment.confirmed == 3
+    assert align(similarity, words, words, 0.3).confirmed == 2  # nothing to confirm with
+
+
+def test_runs_before_the_first_and_after_the_last_pair_are_filled_only_when_they_match():
+    similarity = np.zeros((4, 4))
+    similarity[1, 1] = similarity[2, 2] = 1.0
+    words = np.array([10.0, 10.0, 10.0, 10.0])
+    assert align(similarity, words, words, 0.3).pairs == ((0, 0), (1, 1), (2, 2), (3, 3))
+    # One more sentence after the last pair on one side: that run is left alone.
+    longer = np.zeros((4, 5))
+    longer[1, 1] = longer[2, 2] = 1.0
+    assert align(longer, words, np.full(5, 10.0), 0.3).pairs == ((0, 0), (1, 1), (2, 2))
+    # A run whose lengths disagree (10 vs 3 words) is not filled either.
+    assert align(similarity, words, np.array([3.0, 10.0, 10.0, 10.0]), 0.3).pairs[0] == (1, 1)
