@@ -3,7 +3,8 @@
 Order of evidence, strongest first: the headline is kept; per-source template lines, block
 membership and clutter patterns remove; then each remaining line is body-like ("good"), short,
 or in between ("near"), and the in-between lines borrow the verdict of their neighbours, as in
-jusText's context-sensitive pass. Last, an appended off-topic tail is cut.
+jusText's context-sensitive pass. Last, an appended off-topic tail is cut, and so are the
+off-topic entries of lists of other stories (headline + paragraph pairs).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from indexer.clean.lines import LineFeatures, is_body_like, line_features, patte
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
-from indexer.clean.topic import BodyTerms, Fragment, off_topic_segments, off_topic_tail, term_count
+from indexer.clean.topic import (
+    BodyTerms,
+    Fragment,
+    off_topic_segments,
+    off_topic_tail,
+    teaser_pairs,
+    term_count,
+)
 from indexer.text import normalize
 
 
@@ -202,6 +210,11 @@ def _content_words(low: str) -> set[str]:
     return {w for w in _WORD.findall(low) if w not in ENGLISH_STOP_WORDS and not w.isdigit()}
 
 
+def _truncated(f: LineFeatures, settings: CleanSettings) -> bool:
+    """A headline-length line cut off by the site: it ends in an ellipsis glued to a word."""
+    return f.words <= settings.headline_max_words and f.low.endswith(("...", "…")) and f.low[-4:-3].isalnum()
+
+
 def _cut_off_topic_tail(
     lines: Sequence[str],
     features: Sequence[LineFeatures],
@@ -228,7 +241,8 @@ def _cut_off_topic_tail(
                 words=terms,
                 prose_words=terms if prose else 0,
                 after_gap=previous_removed,
-                headline_like=not prose and not f.low.endswith("."),
+                # a teaser title cut short ("...") is a headline too
+                headline_like=(not prose and not f.low.endswith(".")) or _truncated(f, settings),
             )
         )
         previous_removed = False
@@ -240,3 +254,7 @@ def _cut_off_topic_tail(
     for start, end, similarity in cuts:
         for fragment in body[start:end]:
             verdicts[fragment.index] = ("off_topic", 1.0 - similarity)
+    for start, end, similarity in teaser_pairs(body, headline, settings, page_terms):
+        for fragment in body[start:end]:
+            if verdicts[fragment.index] is None:
+                verdicts[fragment.index] = ("related", 1.0 - similarity)

@@ -121,6 +121,15 @@ class CleanSettings:
     # at least this many words.
     off_topic_segment_max_similarity: float = 0.05
     off_topic_segment_min_words: int = 6
+    # Lists of other stories: at least `teaser_min_pairs` headline + paragraph pairs in a row
+    # (the paragraph at most `teaser_max_words` terms); a pair whose similarity with the
+    # headline and the rest of the body is below `teaser_max_similarity` is removed.
+    teaser_min_pairs: int = 3
+    teaser_max_words: int = 40
+    teaser_max_similarity: float = 0.08
+    # ... when at least this share of the run's pairs is off topic (else the list is the
+    # article's own: a roundup or a listicle).
+    teaser_min_off_topic_share: float = 0.6
 
 
 DEFAULT_SETTINGS = CleanSettings()

@@ -96,11 +96,16 @@ class BodyTerms:
 
     def counts(self, start: int, end: int, *, with_title: bool = False) -> SparseCounts:
         """Summed counts of body lines [start, end), plus the title's if asked."""
+        return self.counts_of([(start, end)], with_title=with_title)
+
+    def counts_of(self, ranges: Sequence[tuple[int, int]], *, with_title: bool = False) -> SparseCounts:
+        """Summed counts of the body lines in every [start, end) of `ranges`, plus the title's."""
         page = self._indices if self._indices is not None else self._hash()
         offsets = self._offsets
-        indices = page[offsets[start + 1] : offsets[end + 1]]
+        parts = [page[offsets[start + 1] : offsets[end + 1]] for start, end in ranges]
         if with_title:
-            indices = np.concatenate([indices, page[: offsets[1]]])
+            parts.append(page[: offsets[1]])
+        indices = parts[0] if len(parts) == 1 else np.concatenate(parts)
         unique, inverse = np.unique(indices, return_inverse=True)
         return unique, np.bincount(inverse, minlength=len(unique)).astype(np.float64)
 
@@ -176,4 +181,56 @@ def off_topic_segments(
         similarity = _cosine(reference, page_terms.counts(start, end))
         if similarity < settings.off_topic_segment_max_similarity:
             found.append((start, end, similarity))
+    return found
+
+
+def teaser_pairs(
+    body: Sequence[Fragment], title: str | None, settings: CleanSettings, page_terms: BodyTerms | None = None
+) -> list[tuple[int, int, float]]:
+    """(start, end, similarity) of each off-topic teaser in a list of them: at least
+    `teaser_min_pairs` headline + short paragraph pairs in a row, the shape of a "more stories"
+    list. Each pair is compared with the headline and the body outside such lists; an article's
+    own sections (a sub-heading and one paragraph each) stay on its topic."""
+    runs: list[list[int]] = []  # start positions of the pairs of each run
+    position = 0
+    while position + 1 < len(body):
+        head, text = body[position], body[position + 1]
+        if (
+            head.headline_like
+            and head.words >= 2
+            and text.prose_words
+            and text.words <= settings.teaser_max_words
+        ):
+            if runs and runs[-1][-1] + 2 == position:
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+            position += 2
+        else:
+            position += 1
+    runs = [run for run in runs if len(run) >= settings.teaser_min_pairs]
+    if not runs:
+        return []
+    outside, previous = [], 0
+    for run in runs:
+        outside.append((previous, run[0]))
+        previous = run[-1] + 2
+    outside.append((previous, len(body)))
+    outside = [(a, b) for a, b in outside if b > a]
+    if sum(f.words for a, b in outside for f in body[a:b]) < settings.off_topic_min_words:
+        return []
+    page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
+    reference = page_terms.counts_of(outside, with_title=True)
+    found = []
+    for run in runs:
+        similarities = [_cosine(reference, page_terms.counts(start, start + 2)) for start in run]
+        off = [
+            (start, start + 2, sim)
+            for start, sim in zip(run, similarities, strict=True)
+            if sim < settings.teaser_max_similarity
+        ]
+        # A list of other stories is off topic nearly throughout; an article's own list
+        # (a roundup, a listicle) strays only here and there, and stays whole.
+        if len(off) >= settings.teaser_min_off_topic_share * len(run):
+            found += off
     return found

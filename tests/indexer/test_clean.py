@@ -228,6 +228,45 @@ def test_extracted_text_still_loses_clutter_with_positive_evidence() -> None:
     assert result.text == "\n".join(body)
 
 
+# Made-up "more stories" list: headline + one-paragraph pairs about other subjects.
+TEASERS = [
+    "Coastal pier reopens after winter storm repairs...",
+    "Crowds gathered on the seafront as the Victorian pier opened its gates again, months after waves tore away its boardwalk.",
+    "Rovers sign veteran striker on a one-year deal",
+    "The forward, 34, scored eleven goals in the second tier last season and joins on a free transfer from the Midlands.",
+    "Bakery chain to open twelve new shops this spring",
+    "Sausage roll sales rose by a fifth last year, the company said, and new branches will open in three market towns.",
+    "Five easy ways to cut your energy bill this winter",
+    "Turning the thermostat down a degree and bleeding radiators can save households money, consumer groups say.",
+]
+# An article's own list: named entries, one paragraph each, all about the article's subject.
+LISTICLE = [
+    "1. Rochdale",
+    "Police in Rochdale failed grooming gang victims for years, the inquiry into child sexual abuse found in its report.",
+    "2. Rotherham",
+    "In Rotherham, grooming gang victims were ignored by police and the council, an inquiry into the abuse found.",
+    "3. Telford",
+    "The Telford inquiry into grooming gangs found child sexual abuse was ignored and victims were failed for decades.",
+]
+
+
+def test_list_of_other_stories_above_the_article_is_removed_as_related() -> None:
+    """No header announces the list and it precedes the article, so neither the block rule nor
+    the off-topic tail applies: the pair shape and the topic do."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*TEASERS, *body])
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert {reasons[line] for line in TEASERS} == {"related"}
+    assert result.text == "\n".join(body)
+
+
+def test_the_articles_own_list_of_entries_stays() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:6], *LISTICLE, *body[6:]])
+    assert clean_text(text).text == text
+
+
 @dataclass
 class InMemoryTemplateStats:
     """What the storage layer keeps per source: articles indexed and per-line-key counts."""
