@@ -139,28 +139,21 @@ def _fold_non_ascii(text: str) -> str:
     return text
 
 
-# A figure as written: digits with the separators that hold one figure together ("4.5",
-# "2,500,000", "3/8", "10:30"); a trailing stop or comma is not part of it. A hyphen separates
-# ("6-3/8" is 6 and 3/8, "30-69" two bounds, "24-year-old" keeps its 24 whatever the rest becomes).
-_FIGURE = re.compile(rb"\d+(?:[.,/:]\d+)*")
+# A figure as written: digits with the separators that hold one figure together ("4.5", "3/8",
+# "10:30"; thousands separators are dropped first); a trailing stop is not part of it. A hyphen
+# separates ("6-3/8" is 6 and 3/8, "30-69" two bounds, "24-year-old" keeps its 24 whatever the
+# rest becomes).
+_FIGURE = re.compile(rb"\d+(?:[./:]\d+)*")
 
 
 def figures(text: str) -> np.ndarray:
-    """Distinct 32-bit hashes of the whole figures in a text, sorted (thousands separators dropped,
-    so "2,500,000" meets "2500000").
+    """Distinct 32-bit hashes of the whole figures in a text, sorted ("2,500,000" meets "2500000").
 
     The word tokens split "6-3/8" into "6", "3" and "8", which every rate table shares; templated
     wire items (weekly rates, monthly statistics) differ exactly in their whole figures.
     """
-    found = _FIGURE.findall(text.encode())
-    if not found:
-        return np.zeros(0, dtype=np.uint32)
-    hashes = np.fromiter(
-        (xxhash.xxh32_intdigest(figure.replace(b",", b"")) for figure in found),
-        dtype=np.uint32,
-        count=len(found),
-    )
-    return np.unique(hashes)
+    found = _FIGURE.findall(text.encode().replace(b",", b""))
+    return np.unique(np.fromiter(map(xxhash.xxh32_intdigest, found), dtype=np.uint32, count=len(found)))
 
 
 def content_terms(text: str) -> np.ndarray:
