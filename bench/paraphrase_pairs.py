@@ -1,17 +1,20 @@
 """Pair-level check of `classify`: spun copies must be `paraphrase`, related coverage must not.
 
 Pair sets:
-- spun: BBC articles vs `bench.spinner` copies of them (only copies sharing < 1/5 of their word
-  5-grams count: above that the shingle index already catches them);
+- spun: BBC articles, and Reuters briefs (two to five sentences), vs `bench.spinner` copies of
+  them (only copies sharing < 1/5 of their word 5-grams count: above that the shingle index
+  already catches them);
 - same story: SemEval-2022 task 8 en-en pairs rated Overall <= 1.5 (same event, written apart),
-  and the three seed reports in fixtures/similarity;
+  and the three seed reports in fixtures/similarity; every other SemEval en pair written apart
+  (rated above 1.5) must not be `paraphrase` either;
 - unrelated: random pairs of different BBC articles of the same category (known duplicates,
   5-gram Jaccard >= 1/5, skipped).
 
 Prints, per set, the share labelled paraphrase / same_story / None. The IDF comes from a
-document-frequency table over all BBC profiles, as the store would have it.
+document-frequency table over all BBC profiles (Reuters profiles for the Reuters briefs), as the
+store would have it.
 
-    python -m bench.paraphrase_pairs [--articles 400] [--unrelated 1000]
+    python -m bench.paraphrase_pairs [--articles 400] [--briefs 400] [--unrelated 1000]
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
+from bench.corpora import load_reuters
 from bench.semeval import DEFAULT_DATA, InMemoryIdf, load_english_pairs, profile_of
 from bench.spinner import spin
 from indexer.similarity import SimilarityProfile, classify, compare, similarity_profile
+from indexer.terms import split_sentences
 from indexer.text import normalize, tokenize
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -65,6 +70,7 @@ def label_rates(labels: Counter[str | None], total: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=400, help="BBC articles to spin")
+    parser.add_argument("--briefs", type=int, default=400, help="Reuters briefs to spin")
     parser.add_argument("--unrelated", type=int, default=1000, help="same-category BBC pairs")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -74,8 +80,8 @@ def main() -> None:
     profiles = [similarity_profile(body, title=title) for _, title, body in bbc]
     idf = InMemoryIdf(profiles)
 
-    def report(name: str, pairs: list[tuple[SimilarityProfile, SimilarityProfile]]) -> None:
-        labels = Counter(classify(compare(a, b, idf)) for a, b in pairs)
+    def report(name: str, pairs: list[tuple[SimilarityProfile, SimilarityProfile]], weights=idf) -> None:
+        labels = Counter(classify(compare(a, b, weights)) for a, b in pairs)
         print(f"{name:<34}{len(pairs):>6}  {label_rates(labels, len(pairs))}")
 
     spun, overlapping = [], []
@@ -87,6 +93,17 @@ def main() -> None:
     print(f"{'pairs':<34}{'n':>6}  labels (target: spun -> paraphrase, others never)")
     report("spun BBC copy, 5-gram J < 0.2", spun)
     report("spun BBC copy, 5-gram J >= 0.2", overlapping)
+
+    briefs = [a for a in load_reuters() if 2 <= len(split_sentences(a.body)) <= 5]
+    brief_profiles = [similarity_profile(a.body, title=a.title) for a in briefs]
+    spun_briefs = []
+    brief_rng = random.Random(args.seed + 1)  # its own draws: the other sets stay as they were
+    for index in brief_rng.sample(range(len(briefs)), min(args.briefs, len(briefs))):
+        copy = spin(briefs[index].body, seed=index)
+        if shingle_jaccard(briefs[index].body, copy) < MAX_SHINGLE_JACCARD:
+            copy_profile = similarity_profile(copy, title=spin(briefs[index].title, seed=index))
+            spun_briefs.append((brief_profiles[index], copy_profile))
+    report("spun Reuters brief, 5-gram J < 0.2", spun_briefs, InMemoryIdf(brief_profiles))
 
     semeval = [
         pair
@@ -101,6 +118,13 @@ def main() -> None:
         "SemEval en same story (<=1.5)", [(profile_of(p.text1), profile_of(p.text2)) for p in written_apart]
     )
     print(f"{'  (5-gram J >= 0.2: copies, skipped)':<34}{len(semeval) - len(written_apart):>6}")
+    rated_apart = [
+        pair
+        for name in ("training_set.csv", "testing_set.csv")
+        for pair in load_english_pairs(DEFAULT_DATA / name)
+        if pair.overall > 1.5 and shingle_jaccard(pair.text1, pair.text2) < MAX_SHINGLE_JACCARD
+    ]
+    report("SemEval en other pairs (>1.5)", [(profile_of(p.text1), profile_of(p.text2)) for p in rated_apart])
 
     seeds = [
         similarity_profile(path.read_text())
