@@ -18,6 +18,8 @@ from pathlib import Path
 
 import redis
 
+from indexer.storage.redis import COMPACT_HASH_ENTRIES
+
 
 class EmbeddedRedisError(RuntimeError):
     pass
@@ -78,6 +80,8 @@ class EmbeddedRedis:
             "--dbfilename", "syndetect.rdb",
             "--save", "900 1",
             "--maxmemory-policy", "noeviction",
+            # Bucket and counter hashes hold ~900 entries each at 1M articles: keep them compact.
+            "--hash-max-ziplist-entries", str(COMPACT_HASH_ENTRIES),
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "redis.log"),
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import struct
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -32,8 +33,14 @@ from indexer.storage.base import (
 # A bucket holding more members than this is read only up to it: such a bucket is boilerplate
 # shared by many articles (or a flood of copies, which the exact key and other bands still find).
 BUCKET_READ_CAP = 1000
+# The 65,536 bucket and template-counter hashes grow ~9 entries per 10k articles; Redis keeps a hash
+# compact (listpack, ~13 bytes per entry instead of ~70) up to `hash-max-listpack-entries`, whose
+# default of 128 is passed near 140k articles. The embedded server and docker-compose set this.
+COMPACT_HASH_ENTRIES = 1024
 # Copy clusters are walked up to this many articles to pick the canonical.
 CLUSTER_WALK_CAP = 2000
+
+log = logging.getLogger("syndetect")
 
 _CONNECTION_ERRORS = (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError)
 
@@ -133,6 +140,7 @@ class RedisStore(ArticleStore):
             raise StoreUnavailable(f"Redis is unreachable: {exc}") from exc
 
     def open(self) -> None:
+        self._check_hash_encoding()
         manifest = json.dumps({"version": self.config.version, "config": self.config.as_dict()}, sort_keys=True)
         stored = self._call(self.client.get, self._key("manifest"))
         if stored is None:
@@ -145,6 +153,18 @@ class RedisStore(ArticleStore):
                 f"the store under {self.prefix!r} was written with index config {found!r}, but this build "
                 f"uses {self.config.version!r}; rebuild it with `syndetect reindex FILE.jsonl` "
                 "(or point SYNDETECT_NAMESPACE at a fresh namespace)"
+            )
+
+    def _check_hash_encoding(self) -> None:
+        """Warn when the server would store large indexes' hashes uncompacted (~3x the memory)."""
+        try:
+            setting = self._call(self.client.config_get, "hash-max-ziplist-entries").get("hash-max-ziplist-entries")
+        except redis.ResponseError:  # CONFIG disabled (managed Redis): nothing to check
+            return
+        if setting is not None and int(setting) < COMPACT_HASH_ENTRIES:
+            log.warning(
+                "Redis hash-max-listpack-entries is %s: past about %d articles, memory per article grows "
+                "~3x. Set it to %d (redis.conf or CONFIG SET).", setting, int(setting) * 1100, COMPACT_HASH_ENTRIES,
             )
 
     def manifest_matches(self) -> bool:

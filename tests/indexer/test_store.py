@@ -220,3 +220,22 @@ def test_stored_record_reads_back_as_written(index, store):
     assert stored.shingle_count == prepared.fingerprint.shingle_count
     assert stored.profile == prepared.profile_bytes
     assert stored.meta == article.meta()
+
+
+def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(redis_client, namespace, caplog):
+    from indexer.storage.redis import COMPACT_HASH_ENTRIES
+
+    setting = redis_client.config_get("hash-max-ziplist-entries")["hash-max-ziplist-entries"]
+    try:
+        redis_client.config_set("hash-max-ziplist-entries", 128)
+        with caplog.at_level("WARNING", logger="syndetect"):
+            RedisStore(redis_client, DEFAULT_CONFIG, namespace).open()
+        assert f"Set it to {COMPACT_HASH_ENTRIES}" in caplog.text
+        caplog.clear()
+        redis_client.config_set("hash-max-ziplist-entries", COMPACT_HASH_ENTRIES)
+        with caplog.at_level("WARNING", logger="syndetect"):
+            RedisStore(redis_client, DEFAULT_CONFIG, namespace).open()
+        assert caplog.text == ""
+    finally:
+        redis_client.config_set("hash-max-ziplist-entries", setting)
+        RedisStore(redis_client, DEFAULT_CONFIG, namespace).clear()

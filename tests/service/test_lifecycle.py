@@ -31,6 +31,15 @@ def test_embedded_redis_keeps_articles_across_restarts(tmp_path):
         assert client.post("/v1/matches", json={"text": BRIDGE}).json()["matches"][0]["relation"] == "exact"
 
 
+def test_embedded_redis_keeps_large_indexes_hashes_compact(tmp_path):
+    from indexer.storage.redis import COMPACT_HASH_ENTRIES
+
+    with EmbeddedRedis(tmp_path / "redis") as server:
+        client = redis.Redis.from_url(server.url)
+        assert int(client.config_get("hash-max-ziplist-entries")["hash-max-ziplist-entries"]) == COMPACT_HASH_ENTRIES
+        client.close()
+
+
 def test_outage_answers_503_and_recovers_without_restart(tmp_path):
     server = EmbeddedRedis(tmp_path / "redis").start()
     settings = Settings(redis_url=server.url, data_dir=tmp_path, redis_timeout_s=1.0)
