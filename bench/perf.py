@@ -631,7 +631,9 @@ def main(argv: list[str] | None = None) -> int:
         client = redis.Redis.from_url(url)
         contention.ours.update(p.pid for p in _redis_processes(client))
         info = client.info("server")
-        print(f"redis: {where}, version {info.get('redis_version')}; server: uvicorn, {args.workers} worker(s), "
+        entries = client.config_get("hash-max-ziplist-entries").get("hash-max-ziplist-entries")
+        print(f"redis: {where}, version {info.get('redis_version')}, hash-max-listpack-entries {entries}; "
+              f"server: uvicorn, {args.workers} worker(s), "
               f"batch {args.batch}, concurrency {concurrency}", flush=True)
         prefixes: list[str] = []
         try:
