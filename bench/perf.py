@@ -596,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-rate", type=int, default=250, help="py-spy samples per second")
     parser.add_argument("--load-budget", type=float, default=0.0,
                         help="seconds for growing the index; sizes not reached by then are measured where it stopped")
+    parser.add_argument("--keep-namespace", help="grow this namespace (resuming from what it holds) and keep it, "
+                        "so 1M can be reached over several runs")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sub-rate", type=float, default=0.15, help="word substitution rate of copies")
     parser.add_argument("--del-rate", type=float, default=0.05, help="word deletion rate of copies")
@@ -691,13 +693,16 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
         drop_keys(client, f"sd:{{{namespace}}}:")
     out["throughput"] = rates
 
-    # 2. Grow one index through the sizes; measure at each.
-    namespace = f"perf-{tag}-main"
+    # 2. Grow one index through the sizes; measure at each. A kept namespace resumes where it stood
+    # (the stream is deterministic, so it holds the same articles a fresh run would have loaded).
+    namespace = args.keep_namespace or f"perf-{tag}-main"
     prefix = f"sd:{{{namespace}}}:"
-    prefixes.append(prefix)
+    if not args.keep_namespace:
+        prefixes.append(prefix)
     base_memory = used_memory(client)
     server = Server(url, namespace, args.workers, contention)
-    loaded = 0
+    loaded = int(client.get(prefix + "count") or 0)
+    resumed_from = loaded
     load_start = time.monotonic()
     try:
         for size in sizes:
@@ -714,7 +719,8 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
             loaded += sent
             n = out[size]["reached"] = loaded
             time.sleep(0.5)
-            out[size]["used_memory"] = (used_memory(client) - base_memory) / n
+            # The INFO delta only means something for an index grown from empty in this run.
+            out[size]["used_memory"] = (used_memory(client) - base_memory) / n if not resumed_from else float("nan")
             nkeys, total, kinds = key_bytes(client, prefix)
             out[size]["key_bytes"] = total / n
             out[size]["kinds"] = {k: v / n for k, v in kinds.items()}
@@ -746,7 +752,8 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
             print(f"  profiled queries: p50 {lat['p50']:.2f} ms under py-spy", flush=True)
     finally:
         server.stop()
-        drop_keys(client, prefix)
+        if not args.keep_namespace:
+            drop_keys(client, prefix)
 
 
 def run_datasketch(args, sizes, corpus, url, client, tag, prefixes, out, contention, reached):
@@ -823,7 +830,6 @@ def print_table(args, sizes, results):
         print(f"| single PUT / insert latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['put'])} | "
               f"{fmt_lat(d.get('put'))} | {ratio(s['put']['p50'], (d.get('put') or {}).get('p50'))} (p50) | {TARGETS['put']} |")
         n = s["match"]["n"]
-        size_label = label(s, size)
         print(f"| `POST /v1/matches` / query latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['match'])} | "
               f"{fmt_lat(d.get('match'))} | {ratio(s['match']['p50'], (d.get('match') or {}).get('p50'))} (p50) | {TARGETS['match']} |")
         print(f"| mean matches returned per query (ds: candidates) | {label(s, size)} | {s['match_found']:.2f} | "
