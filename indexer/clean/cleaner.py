@@ -212,7 +212,7 @@ def _content_words(low: str) -> set[str]:
 
 def _truncated(f: LineFeatures, settings: CleanSettings) -> bool:
     """A headline-length line cut off by the site: it ends in an ellipsis glued to a word."""
-    return f.words <= settings.headline_max_words and f.low.endswith(("...", "…")) and f.low[-4:-3].isalnum()
+    return f.low.endswith("...") and f.low[-4:-3].isalnum() and f.words <= settings.headline_max_words
 
 
 def _cut_off_topic_tail(

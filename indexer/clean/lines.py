@@ -63,7 +63,8 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     n_words = len(tokens)
     stop = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     # Function words of any alphabetic language are short: the fallback for non-English pages.
-    short = sum(1 for w in words if len(w) <= settings.function_word_max_chars)
+    # words of at most `function_word_max_chars` characters, counted with C-level passes
+    short = len(words) - sum(map(settings.function_word_max_chars.__lt__, map(len, words)))
     ideographs = 0 if head.isascii() else len(_UNSPACED_SCRIPT.findall(head))
     if ideographs:
         # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
@@ -142,6 +143,9 @@ def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if found is None:
         return None
+    # A leading space is dropped: the rest is required as well, and a string that starts with a
+    # space would send the combined gate into a branch at every space of every line.
+    found = {s.lstrip(" ") or s for s in found}
     # A string holding a shorter one of the set adds nothing ("photo by" once "photo" is there).
     return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
@@ -287,7 +291,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "promo",
         re.compile(
             r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
-            r"partner content|story continues below advertisement|(advertisement|sponsored) ?[:|-] .*|.* \(sponsored\))$"
+            r"partner content|story continues below advertisement)$|^(advertisement|sponsored) ?[:|-] "
         ),
         0.8,
         weak=True,
@@ -295,7 +299,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "promo",
         re.compile(
-            r"(\bclick(ing)? here\b|\bto read the full (story|article)\b|\bexclusive to [\w+ ]{1,20} subscribers\b|"
+            r"(\(sponsored\)$|\bclick(ing)? here\b|\bto read the full (story|article)\b|\bexclusive to [\w+ ]{1,20} subscribers\b|"
             r"\bdownload (our|the) app\b|\bget the app\b|\balready a subscriber\b|"
             r"\blog ?in to (continue|read)\b|\bcontinue reading\b|\bstart your free trial\b)"
         ),
@@ -325,6 +329,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in)[.!:]?$"
         ),
         0.8,
+        max_words_factor=0.3,  # a button has a few words: longer lines skip the search
     ),
     _PhraseRule(
         "navigation",
@@ -336,7 +341,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.75,
         max_words_factor=0.25,
     ),
-    _PhraseRule("timestamp", re.compile(r"^-? ?\d+ min(ute)?s? read$"), 0.8),
+    _PhraseRule("timestamp", re.compile(r"^-? ?\d+ min(ute)?s? read$"), 0.8, max_words_factor=0.15),
     _PhraseRule(
         "comments",
         re.compile(
@@ -358,6 +363,12 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
 )
 # Every string any gated rule needs: a line holding none of them skips all gated rules at once.
 _ANY_GATE = any_substring_pattern(s for rule in _PHRASE_RULES for s in rule.gate or ())
+# Every "^..." rule at once: a line none of them matches (nearly all) costs one match, not one
+# per rule.
+_MAX_WORDS_FACTOR = max(rule.max_words_factor for rule in _PHRASE_RULES)
+_ANY_ANCHORED = re.compile(
+    "|".join(f"(?:{rule.pattern.pattern})" for rule in _PHRASE_RULES if rule.gate is None)
+)
 
 _SHARE_WORDS = frozenset(
     [
@@ -576,19 +587,23 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
             return "timestamp", 0.85
     if _is_byline(line, f):
         return "byline", 0.8
-    body_like = is_body_like(f, settings)
+    if f.words > settings.pattern_max_words * _MAX_WORDS_FACTOR:
+        return None  # long prose: no phrase rule applies
     low = f.low
-    gated_may_match = None  # whether any gated rule may match: one scan instead of one per rule
+    # Two scans tell whether any "^..." rule, or any gated rule, may match at all: nearly every
+    # line fails both and skips the rules.
+    anchored_may_match = _ANY_ANCHORED.match(low) is not None
+    gated_may_match = _ANY_GATE.search(low) is not None
+    if not (anchored_may_match or gated_may_match):
+        return None
+    body_like = is_body_like(f, settings)
     for rule in _PHRASE_RULES:
-        if f.words > settings.pattern_max_words * rule.max_words_factor or (
-            rule.weak and body_like and f.words > settings.weak_pattern_max_body_words
+        if (
+            f.words > settings.pattern_max_words * rule.max_words_factor
+            or (rule.weak and body_like and f.words > settings.weak_pattern_max_body_words)
+            or not (gated_may_match if rule.gate is not None else anchored_may_match)
         ):
             continue
-        if rule.gate is not None:
-            if gated_may_match is None:
-                gated_may_match = _ANY_GATE.search(low) is not None
-            if not gated_may_match:
-                continue
         if rule.search(low):
             return rule.reason, rule.score
     return None

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from indexer.clean import DEFAULT_SETTINGS
 from indexer.clean.lines import (
+    _ANY_ANCHORED,
     _ANY_GATE,
     _PHRASE_RULES,
     _PhraseRule,
@@ -35,6 +36,7 @@ def test_every_unanchored_rule_is_gated() -> None:
         (r"e-?mail address", ("mail address",)),
         (r"(©|\(c\) ?(19|20)\d\d|\ball rights reserved)", ("(c)", "all rights reserved", "©")),
         (r"x+yz", ("yz",)),
+        (r"(we|i) may be paid", ("may be paid",)),  # no leading space: it would slow the gate
         (r"(photo|photo by|photos)", ("photo",)),
         (r"(abc|\d+)", None),  # one alternative needs no literal
         (r"(?i)abc", None),  # case-insensitive: a substring test would be wrong
@@ -81,6 +83,19 @@ def test_line_key_from_features_equals_line_key() -> None:
 )
 def test_any_substring_pattern_finds_any_of_the_strings(strings: list[str], text: str) -> None:
     assert bool(any_substring_pattern(strings).search(text)) == any(s in text for s in strings)
+
+
+ANCHORED = [rule for rule in _PHRASE_RULES if rule.gate is None]
+
+
+@pytest.mark.parametrize("rule", ANCHORED, ids=lambda rule: rule.reason)
+@given(data=st.data())
+def test_combined_anchored_scan_passes_every_match(rule: _PhraseRule, data: st.DataObject) -> None:
+    """pattern_reason skips the "^..." rules when the combined scan fails: it may only fail on
+    lines that none of them matches."""
+    text = data.draw(st.from_regex(rule.pattern))
+    assert rule.pattern.search(text)
+    assert _ANY_ANCHORED.match(text)
 
 
 def test_one_gate_covers_every_gated_rule() -> None:
