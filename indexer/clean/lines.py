@@ -190,6 +190,10 @@ class _PhraseRule:
     score: float
     max_words_factor: float = 1.0
     weak: bool = False
+    # A weak call to act ("subscribe", "share", "click here") also fires on prose-like lines of
+    # at most `weak_pattern_max_body_words`; a weak topic word ("copyright") never does: short
+    # article sentences use it.
+    calls: bool = True
     # Strings a match needs one of; None for "^..." patterns (their search stops at position 0).
     gate: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
@@ -274,6 +278,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.75,
         weak=True,
+        calls=False,
     ),
     # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
     _PhraseRule(
@@ -600,7 +605,9 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     for rule in _PHRASE_RULES:
         if (
             f.words > settings.pattern_max_words * rule.max_words_factor
-            or (rule.weak and body_like and f.words > settings.weak_pattern_max_body_words)
+            or (
+                rule.weak and body_like and (not rule.calls or f.words > settings.weak_pattern_max_body_words)
+            )
             or not (gated_may_match if rule.gate is not None else anchored_may_match)
         ):
             continue

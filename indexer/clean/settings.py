@@ -50,9 +50,9 @@ class CleanSettings:
     # Phrase patterns only fire on lines no longer than this (a 60-word paragraph that mentions
     # "subscribe" is article text, a 12-word "Subscribe to our newsletter" line is not).
     pattern_max_words: int = 30
-    # "Weak" phrases (subscribe, share, privacy policy, click here) skip body-like lines longer
-    # than this: a one-sentence call to subscribe reads like prose, a paragraph that mentions
-    # subscribing is article text.
+    # "Weak" calls to act (subscribe, share, click here) skip body-like lines longer than this:
+    # a one-sentence call to subscribe reads like prose, a paragraph that mentions subscribing
+    # is article text. Weak topic words (copyright, privacy policy) skip every body-like line.
     weak_pattern_max_body_words: int = 15
     # Token-class lines (share buttons, timestamps) need this share of their words in the class.
     token_class_min_ratio: float = 0.6

@@ -156,6 +156,7 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
     [
         "The firm scoffs at suggestions that its partners made millions from its affiliate program.",
         "Estate agents earn a commission of about 1.5% on every house they sell in the town.",
+        "A settlement does not necessarily mean an admission of copyright infringement.",
         "The paper said more than 4,000 readers had chosen to subscribe to its print edition since March.",
         "Shoppers who accept cookies from every site are tracked across the web, the study found.",
     ],
