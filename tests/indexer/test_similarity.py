@@ -281,3 +281,16 @@ def test_runs_before_the_first_and_after_the_last_pair_are_filled_only_when_they
     assert align(longer, words, np.full(5, 10.0), 0.3).pairs == ((0, 0), (1, 1), (2, 2))
     # A run whose lengths disagree (10 vs 3 words) is not filled either.
     assert align(similarity, words, np.array([3.0, 10.0, 10.0, 10.0]), 0.3).pairs[0] == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [(BRIEF, SPUN_BRIEF), (DIVIDEND_A, DIVIDEND_B), (RATES_A, RATES_B), (EPITOPE_A, EPITOPE_B)],
+    ids=["spun", "dividend", "rates", "epitope"],
+)
+def test_short_item_verdicts_do_not_depend_on_which_side_is_the_query(first, second):
+    forward = compare(similarity_profile(first), similarity_profile(second), flat_idf)
+    backward = compare(similarity_profile(second), similarity_profile(first), flat_idf)
+    assert classify(forward) == classify(backward)
+    for name in ("paraphrase", "numbers", "anchors_kept", "salient_overlap"):
+        assert getattr(forward, name) == pytest.approx(getattr(backward, name))
