@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from indexer import similarity
-from indexer.clean import CleanResult, clean_text, line_keys
+from indexer.clean import DEFAULT_SETTINGS, EXTRACTED_SETTINGS, CleanResult, clean_text, line_keys
 from indexer.config import IndexConfig
 from indexer.fingerprint import Fingerprint, fingerprinter_for
 from indexer.relations import (
@@ -60,6 +60,8 @@ class ArticleInput:
     url: str | None = None
     source: str | None = None
     published_at: datetime | None = None
+    # The text is an extractor's output, whose navigation is already gone: cleaned more gently.
+    extracted_from_html: bool = False
 
     def meta(self) -> dict:
         published = _utc(self.published_at).isoformat() if self.published_at else None
@@ -237,7 +239,8 @@ class Index:
 
     @staticmethod
     def _clean(article: ArticleInput, template: LineStats | None) -> CleanResult:
-        return clean_text(article.text, title=article.title, template=template)
+        settings = EXTRACTED_SETTINGS if article.extracted_from_html else DEFAULT_SETTINGS
+        return clean_text(article.text, title=article.title, template=template, settings=settings)
 
     def _prepare_many(self, articles: Sequence[ArticleInput]) -> list[Prepared]:
         """Template statistics for all sources in one round trip, then the CPU work per article."""

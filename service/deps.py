@@ -46,6 +46,7 @@ class Resources:
             url=content.url,
             source=content.source,
             published_at=content.published_at,
+            extracted_from_html=content.text is None,
         )
 
 

@@ -206,7 +206,10 @@ def test_canonical_order_spans_centuries_and_time_zones(index, store):
 
 def test_stored_record_reads_back_as_written(index, store):
     article = ArticleInput(
-        SEED, id="https://example.org/news/é/1?x=1", title="Titre « spécial »", source="example.org",
+        SEED,
+        id="https://example.org/news/é/1?x=1",
+        title="Titre « spécial »",
+        source="example.org",
         url="https://example.org/news/é/1",
     )
     index.upsert(article)

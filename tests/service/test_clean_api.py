@@ -68,3 +68,28 @@ def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):
     client.put("/v1/articles/bridge", json={"text": BRIDGE + "\n" + promo, "source": "daily.example"})
     body = client.put("/v1/articles/frost", json={"text": FROST + "\n" + promo, "source": "daily.example"}).json()
     assert all(m["relation"] not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in body["matches"])
+
+
+TOUR_DATES = [
+    "June 19 – Harrogate @ Royal Hall",
+    "June 21 – Whitby @ Pavilion Theatre",
+    "June 24 – Kendal @ Brewery Arts Centre",
+    "June 27 – Lancaster @ The Dukes",
+    "June 28 – Carlisle @ The Old Fire Station",
+    "July 1 – Hexham @ Queen's Hall",
+    "July 3 – Durham @ Gala Theatre",
+    "July 5 – Berwick @ The Maltings",
+]
+
+
+def test_html_is_cleaned_gently_after_extraction(client):
+    """The extractor already dropped the page's navigation, so short lines of the article itself
+    (a list of tour dates) stay; sent as plain text, the same lines look like a link list."""
+    body = [line for line in read_fixture("clean", "seed_004.txt").split("\n") if line.strip()]
+    paragraphs = "".join(f"<p>{line}</p>" for line in body)
+    dates = "".join(f"<p>{date}</p>" for date in TOUR_DATES)
+    html = f"<html><body><article>{paragraphs}<h2>Tour dates</h2>{dates}</article></body></html>"
+    from_html = client.post("/v1/clean", json={"html": html}).json()["text"]
+    assert all(date in from_html for date in TOUR_DATES)
+    as_text = client.post("/v1/clean", json={"text": "\n".join([*body, "Tour dates", *TOUR_DATES])}).json()["text"]
+    assert not all(date in as_text for date in TOUR_DATES)
