@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import redis
 import xxhash
+from redis.commands.core import Script
 
 from indexer.config import IndexConfig
 from indexer.storage import redis_lua
@@ -128,6 +129,7 @@ class RedisStore(ArticleStore):
         self._cluster = client.register_script(redis_lua.CLUSTER)
         self._candidates = client.register_script(redis_lua.CANDIDATES)
         self._line_stats = client.register_script(redis_lua.LINE_STATS)
+        self._document_frequencies = client.register_script(redis_lua.DOCUMENT_FREQUENCIES)
         self._signature_dtype = np.dtype("<u2" if config.signature_bits == 16 else "<u4")
 
     def _key(self, name: str) -> str:
@@ -154,6 +156,30 @@ class RedisStore(ArticleStore):
                 f"uses {self.config.version!r}; rebuild it with `syndetect reindex FILE.jsonl` "
                 "(or point SYNDETECT_NAMESPACE at a fresh namespace)"
             )
+
+    def _run_scripts(self, calls: Sequence[tuple[Script, list]]) -> list:
+        """Run Lua calls in one pipeline by SHA (redis-py's script pipelines first ask SCRIPT EXISTS,
+        a second round trip). Calls the server lacks the script for (it restarted) are loaded and
+        rerun; nothing else ran twice, since a missing script fails before doing anything."""
+        replies = self._evalsha_pipeline(calls)
+        missing = [i for i, reply in enumerate(replies) if isinstance(reply, redis.exceptions.NoScriptError)]
+        if missing:
+            for script in {calls[i][0] for i in missing}:
+                self._call(self.client.script_load, script.script)
+            for i, reply in zip(missing, self._evalsha_pipeline([calls[i] for i in missing])):
+                replies[i] = reply
+        for reply in replies:
+            if isinstance(reply, Exception):
+                raise reply
+        return replies
+
+    def _evalsha_pipeline(self, calls: Sequence[tuple[Script, list]]) -> list:
+        if not calls:
+            return []
+        pipe = self.client.pipeline(transaction=False)
+        for script, args in calls:
+            pipe.evalsha(script.sha, 0, *args)
+        return self._call(pipe.execute, raise_on_error=False)
 
     def _check_hash_encoding(self) -> None:
         """Warn when the server would store large indexes' hashes uncompacted (~3x the memory)."""
@@ -187,15 +213,14 @@ class RedisStore(ArticleStore):
         return self._stored(self._call(self.client.get, self._prefix_bytes + b"d:" + internal))
 
     def candidates_many(self, queries: Sequence[CandidateQuery], limit: int):
-        pipe = self.client.pipeline(transaction=False)
+        calls = []
         for query in queries:
             keys = _pack_bucket_keys(query.copy_keys) + _pack_bucket_keys(query.salient_keys)
-            self._candidates(
-                args=[self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys],
-                client=pipe,
+            calls.append(
+                (self._candidates, [self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys])
             )
         answers = []
-        for reply in self._call(pipe.execute):
+        for reply in self._run_scripts(calls):
             own = self._stored(reply[0]) if reply[0] else None
             found = []
             for i in range(1, len(reply), 4):
@@ -232,14 +257,14 @@ class RedisStore(ArticleStore):
         return ClusterInfo(canonical_id=reply[0].decode(), size=int(reply[1]), truncated=bool(reply[2]))
 
     def write_many(self, requests):
-        pipe = self.client.pipeline(transaction=False)
-        for request in requests:
-            if isinstance(request, str):
-                self._cluster(args=[self.prefix, request, CLUSTER_WALK_CAP], client=pipe)
-            else:
-                self._write(args=self._write_args(request), client=pipe)
+        calls = [
+            (self._cluster, [self.prefix, request, CLUSTER_WALK_CAP])
+            if isinstance(request, str)
+            else (self._write, self._write_args(request))
+            for request in requests
+        ]
         results = []
-        for request, reply in zip(requests, self._call(pipe.execute)):
+        for request, reply in zip(requests, self._run_scripts(calls)):
             if isinstance(request, str):
                 results.append(self._cluster_info(reply) if reply else None)
             elif reply[0] == b"conflict":
@@ -264,24 +289,13 @@ class RedisStore(ArticleStore):
         return reply == 1
 
     def document_frequencies(self, term_ids: np.ndarray) -> tuple[int, np.ndarray]:
-        terms = np.asarray(term_ids, dtype=np.uint32)
-        pipe = self.client.pipeline(transaction=False)
-        pipe.get(self._key("count"))
-        if len(terms):
-            args = []
-            for term in terms.tolist():
-                args += ["GET", "u32", f"#{term}"]
-            pipe.execute_command("BITFIELD_RO", self._key("df"), *args)
-        replies = self._call(pipe.execute)
-        df = np.asarray(replies[1], dtype=np.int64) if len(terms) else np.empty(0, dtype=np.int64)
-        return int(replies[0] or 0), df
+        (reply,) = self._run_scripts([(self._document_frequencies, [self.prefix, _pack_terms(term_ids)])])
+        return int(reply[0]), np.asarray(reply[1:], dtype=np.int64)
 
     def line_stats_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[LineStats]:
-        pipe = self.client.pipeline(transaction=False)
-        for source, keys in requests:
-            self._line_stats(args=[self.prefix, source, _template_keys(source, keys)], client=pipe)
+        calls = [(self._line_stats, [self.prefix, source, _template_keys(source, keys)]) for source, keys in requests]
         stats = []
-        for (_, keys), (doc_count, *counts) in zip(requests, self._call(pipe.execute)):
+        for (_, keys), (doc_count, *counts) in zip(requests, self._run_scripts(calls)):
             stats.append(LineStats(doc_count=doc_count, counts={k: c for k, c in zip(keys, counts) if c}))
         return stats
 

@@ -210,6 +210,23 @@ end
 return out
 """
 
+# ARGV: prefix, term ids (4 bytes each). Returns {article count, document frequency per term}.
+# BITFIELD_RO is called per chunk of terms: Lua's unpack() takes at most ~8,000 values.
+DOCUMENT_FREQUENCIES = _COMMON + r"""
+local terms = ARGV[2]
+local out = {tonumber(redis.call('GET', P .. 'count') or 0)}
+for chunk = 1, #terms, 4 * 2000 do
+  local args = {P .. 'df'}
+  for i = chunk, math.min(#terms, chunk + 4 * 2000 - 1), 4 do
+    args[#args + 1] = 'GET'
+    args[#args + 1] = 'u32'
+    args[#args + 1] = '#' .. struct.unpack('>I4', terms, i)
+  end
+  for _, count in ipairs(redis.call('BITFIELD_RO', unpack(args))) do out[#out + 1] = count end
+end
+return out
+"""
+
 # ARGV: prefix, client id to exclude ('' = none), limit, bucket read cap, number of copy keys,
 #       band keys (6 bytes each; copy keys first, then salient keys).
 # Returns {own record or false, id, copy hits, salient hits, record, id, ...}.

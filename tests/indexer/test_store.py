@@ -242,3 +242,25 @@ def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(redi
     finally:
         redis_client.config_set("hash-max-ziplist-entries", setting)
         RedisStore(redis_client, DEFAULT_CONFIG, namespace).clear()
+
+
+def test_scripts_flushed_from_the_server_are_loaded_again(index, store, redis_client):
+    """A Redis restart (or SCRIPT FLUSH) empties the script cache under a running service."""
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    redis_client.script_flush()
+    assert index.match(ArticleInput(BRIDGE))[0][0].relation == "exact"
+    redis_client.script_flush()
+    assert index.upsert(ArticleInput(FROST, id="frost")).changed
+
+
+def test_document_frequencies_of_many_terms_at_once(index, store):
+    import numpy as np
+
+    from indexer import similarity
+
+    index.upsert(ArticleInput(BRIDGE, id="bridge"))
+    terms = similarity.document_terms(index.prepare(ArticleInput(BRIDGE)).profile)
+    many = np.unique(np.concatenate([terms, np.arange(1, 20_000, dtype=np.uint32)]))
+    total, counts = store.document_frequencies(many)
+    assert total == 1 and len(counts) == len(many)
+    assert (counts[np.isin(many, terms)] == 1).all() and counts.sum() == len(np.unique(terms))
