@@ -38,7 +38,7 @@ def redis_client(url: str, settings: Settings) -> redis.Redis:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings: Settings = app.dependency_overrides[get_settings]()
+    settings: Settings = app.state.settings
     with redis_server(settings.redis_url, settings.data_dir) as url:
         async with _serving(app, settings, url):
             yield
@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Duplicate and syndication detector for news pipelines.",
         lifespan=lifespan,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     app.state.metrics = Metrics()
     install_error_handlers(app)
     app.include_router(articles.router)
