@@ -115,7 +115,7 @@ class Fingerprint:
     @property
     def exact_key(self) -> int:
         """A band-like key shared exactly by bodies that normalise to the same text."""
-        return int.from_bytes(self.content_hash[:8], "big")
+        return int.from_bytes(self.content_hash, "big")
 
     @property
     def copy_keys(self) -> np.ndarray:
@@ -141,7 +141,7 @@ class Fingerprinter:
             signature = fold16(signature)
         lead = shingle_hashes(hashed[: self.config.lead_tokens], self.config.shingle_size)
         return Fingerprint(
-            content_hash=xxhash.xxh3_128_digest(normalized.encode("utf-8")),
+            content_hash=xxhash.xxh3_64_digest(normalized.encode("utf-8")),
             shingle_count=len(shingles),
             signature=signature,
             band_keys=self.shingle_hasher.band_keys(signature),

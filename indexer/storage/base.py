@@ -65,8 +65,12 @@ class StoredArticle:
 
     @cached_property
     def meta(self) -> dict:
-        """Decoded on first use: most candidates are scored and dropped without it."""
-        return json.loads(self.meta_json)
+        """Decoded on first use: most candidates are scored and dropped without it. A backend may
+        keep the source out of `meta_json`, since it stores it on its own."""
+        meta = json.loads(self.meta_json)
+        if self.source:
+            meta["source"] = self.source
+        return meta
 
 
 @dataclass(frozen=True)

@@ -72,17 +72,19 @@ def _sort_key(published_at: datetime | None) -> bytes:
     return ((published_at - _EPOCH) // timedelta(microseconds=1)).to_bytes(8, "big")
 
 
-# What follows the Lua-read header of a record: content hash, shingle count, then
+# What follows the Lua-read header of a record: content hash (8 bytes), shingle count, then
 # length-prefixed signature (little-endian, `IndexConfig.signature_bits` wide), lead keys and
 # profile, and the meta JSON to the end.
-RECORD_PAYLOAD = struct.Struct("<16sIHHI")
+RECORD_PAYLOAD = struct.Struct("<8sIHHI")
 _HEADER_FIELDS = 3  # client id, source, template keys: each ">I2"-length-prefixed after version and sort key
 
 
 def _encode_payload(record: ArticleRecord) -> bytes:
     signature = np.asarray(record.signature).astype(np.asarray(record.signature).dtype.newbyteorder("<")).tobytes()
     lead = np.asarray(record.lead_keys, dtype=">u8").tobytes()
-    meta = json.dumps(record.meta, sort_keys=True, separators=(",", ":")).encode()
+    # The source is in the header already; `StoredArticle.meta` puts it back.
+    meta = {key: value for key, value in record.meta.items() if key != "source"}
+    meta = json.dumps(meta, sort_keys=True, separators=(",", ":")).encode()
     fixed = RECORD_PAYLOAD.pack(record.content_hash, record.shingle_count, len(signature), len(lead), len(record.profile))
     return fixed + signature + lead + record.profile + meta
 
