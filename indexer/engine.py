@@ -41,8 +41,9 @@ from indexer.storage.base import (
 CANDIDATE_LIMIT = 64
 # Of those that are no copy by shingles, the best-ranked this many are scored for paraphrase and
 # same story. A query sharing one common salient band with dozens of articles (a company name and
-# a round figure) otherwise pays ~0.15 ms per comparison, and its p99 grows with the index.
-SIMILARITY_CANDIDATE_LIMIT = 16
+# a round figure), or a story with dozens of reworded versions, pays ~0.15 ms per comparison
+# otherwise, and its latency grows with the story (bench/copies.py is the same at 8 as at 16).
+SIMILARITY_CANDIDATE_LIMIT = 8
 _WRITE_ATTEMPTS = 5
 
 
