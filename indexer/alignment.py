@@ -29,22 +29,6 @@ class Alignment:
     confirmed: int = 0
 
 
-def sentence_similarity(
-    anchors_a: np.ndarray,
-    sentence_of_a: np.ndarray,
-    words_a: np.ndarray,
-    anchors_b: np.ndarray,
-    sentence_of_b: np.ndarray,
-    words_b: np.ndarray,
-    length_tolerance: float,
-) -> np.ndarray:
-    """Matrix of sentence-pair similarities in [0, 1] from shared anchors and length agreement
-    (`anchor_matrices` without the agreement matrix)."""
-    return anchor_matrices(
-        anchors_a, sentence_of_a, words_a, anchors_b, sentence_of_b, words_b, length_tolerance
-    )[0]
-
-
 def anchor_matrices(
     anchors_a: np.ndarray,
     sentence_of_a: np.ndarray,

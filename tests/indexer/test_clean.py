@@ -197,16 +197,7 @@ def test_comment_link_above_the_article_does_not_eat_it() -> None:
     assert set(body) <= set(clean_text(text).text.split("\n"))
 
 
-TOUR_DATES = [
-    "June 19 – Harrogate @ Royal Hall",
-    "June 21 – Whitby @ Pavilion Theatre",
-    "June 24 – Kendal @ Brewery Arts Centre",
-    "June 27 – Lancaster @ The Dukes",
-    "June 28 – Carlisle @ The Old Fire Station",
-    "July 1 – Hexham @ Queen's Hall",
-    "July 3 – Durham @ Gala Theatre",
-    "July 5 – Berwick @ The Maltings",
-]
+TOUR_DATES = fixture_text("tour_dates.txt").splitlines()
 
 
 def test_extracted_text_keeps_short_lines_that_full_page_text_drops() -> None:

@@ -70,16 +70,7 @@ def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):
     assert all(m["relation"] not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in body["matches"])
 
 
-TOUR_DATES = [
-    "June 19 – Harrogate @ Royal Hall",
-    "June 21 – Whitby @ Pavilion Theatre",
-    "June 24 – Kendal @ Brewery Arts Centre",
-    "June 27 – Lancaster @ The Dukes",
-    "June 28 – Carlisle @ The Old Fire Station",
-    "July 1 – Hexham @ Queen's Hall",
-    "July 3 – Durham @ Gala Theatre",
-    "July 5 – Berwick @ The Maltings",
-]
+TOUR_DATES = read_fixture("clean", "tour_dates.txt").splitlines()
 
 
 def test_html_is_cleaned_gently_after_extraction(client):
