@@ -46,8 +46,10 @@ def normalised_line_key(normalised: str, n_tokens: int, settings: CleanSettings)
 
 
 def line_keys(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> list[str]:
-    """Deduplicated keys of a text's candidate template lines, in order of first occurrence."""
-    keys = (line_key(line, settings) for line in text.split("\n"))
+    """Deduplicated keys of a text's candidate template lines, in order of first occurrence, from
+    the lines the cleaner reads (`max_page_lines`), which bounds what one hostile page can count."""
+    lines = text.split("\n", settings.max_page_lines)[: settings.max_page_lines]
+    keys = (line_key(line, settings) for line in lines)
     return list(dict.fromkeys(k for k in keys if k is not None))
 
 

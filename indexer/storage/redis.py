@@ -76,11 +76,12 @@ def _sort_key(published_at: datetime | None) -> bytes:
 # length-prefixed signature (little-endian, `IndexConfig.signature_bits` wide), lead keys and
 # profile, and the meta JSON to the end.
 RECORD_PAYLOAD = struct.Struct("<8sIHHI")
-_HEADER_FIELDS = 3  # client id, source, template keys: each ">I2"-length-prefixed after version and sort key
+# After version and sort key: client id and source (">I2"-length-prefixed), template keys (">I4").
+_HEADER_LENGTHS = (2, 2, 4)
 
 
-def _encode_payload(record: ArticleRecord) -> bytes:
-    signature = np.asarray(record.signature).astype(np.asarray(record.signature).dtype.newbyteorder("<")).tobytes()
+def _encode_payload(record: ArticleRecord, signature_dtype: np.dtype) -> bytes:
+    signature = np.asarray(record.signature, dtype=signature_dtype).tobytes()
     lead = np.asarray(record.lead_keys, dtype=">u8").tobytes()
     # The source is in the header already; `StoredArticle.meta` puts it back.
     meta = {key: value for key, value in record.meta.items() if key != "source"}
@@ -92,10 +93,10 @@ def _encode_payload(record: ArticleRecord) -> bytes:
 def _decode_record(data: bytes, signature_dtype: np.dtype) -> StoredArticle:
     version = int.from_bytes(data[:4], "big")
     offset, header = 12, []
-    for _ in range(_HEADER_FIELDS):
-        length = int.from_bytes(data[offset : offset + 2], "big")
-        header.append(data[offset + 2 : offset + 2 + length])
-        offset += 2 + length
+    for width in _HEADER_LENGTHS:
+        length = int.from_bytes(data[offset : offset + width], "big")
+        header.append(data[offset + width : offset + width + length])
+        offset += width + length
     ext, source, _ = header
     content_hash, count, signature_length, lead_length, profile_length = RECORD_PAYLOAD.unpack_from(data, offset)
     offset += RECORD_PAYLOAD.size
@@ -250,7 +251,7 @@ class RedisStore(ArticleStore):
             _template_keys(record.source, record.line_keys) if record.source else b"",
             "\n".join(record.neighbors),
             _sort_key(record.published_at),
-            _encode_payload(record),
+            _encode_payload(record, self._signature_dtype),
             CLUSTER_WALK_CAP,
         ]
 

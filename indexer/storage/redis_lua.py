@@ -7,7 +7,8 @@ All keys share the prefix `sd:{namespace}:` (one hash tag, one cluster slot). La
   count           string  number of articles
   d:<id4>         string  the article record, one packed string (no per-field overhead):
                             >I4 version, c8 canonical sort key (published time, big-endian),
-                            >I2-prefixed client id, source, template keys (8 bytes each),
+                            >I2-prefixed client id and source, >I4-prefixed template keys
+                            (8 bytes each),
                             then the payload only Python reads (see `redis.RECORD_PAYLOAD`)
   n:<id4>         string  copy-graph neighbours (4-byte ids); absent when there are none
   b:<2 bytes>     hash    LSH buckets: field = 4 more key bytes, value = member ids (4 bytes each)
@@ -27,7 +28,7 @@ local function neighbors_key(id) return P .. 'n:' .. id end
 
 -- The record's header: version, sort key, client id, source, template keys, payload offset.
 local function header(record)
-  return struct.unpack('>I4c8I2c0I2c0I2c0', record)
+  return struct.unpack('>I4c8I2c0I2c0I4c0', record)
 end
 
 local function remove_member(list, id)
@@ -174,7 +175,7 @@ lines_add(source, template_keys, 1)
 version = version + 1
 redis.call('SET', doc_key(id), struct.pack('>I4', version) .. ARGV[11]
   .. struct.pack('>I2', #ext) .. ext .. struct.pack('>I2', #source) .. source
-  .. struct.pack('>I2', #template_keys) .. template_keys .. ARGV[12])
+  .. struct.pack('>I4', #template_keys) .. template_keys .. ARGV[12])
 local cluster = walk_cluster(id, tonumber(ARGV[13]))
 return {'ok', version, cluster[1], cluster[2], cluster[3]}
 """

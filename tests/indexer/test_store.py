@@ -264,3 +264,15 @@ def test_document_frequencies_of_many_terms_at_once(index, store):
     total, counts = store.document_frequencies(many)
     assert total == 1 and len(counts) == len(many)
     assert (counts[np.isin(many, terms)] == 1).all() and counts.sum() == len(np.unique(terms))
+
+
+def test_a_page_of_thousands_of_short_lines_is_stored_and_removed_whole(index, store):
+    """9,000 distinct lines give 72 KB of template keys, past a 2-byte length."""
+    lines = [f"Item {n} of the list" for n in range(9_000)]
+    article = ArticleInput("\n".join([BRIDGE, *lines]), id="long-list", source="lists.example")
+    index.upsert(article)
+    stored = store.get("long-list")
+    assert stored.source == "lists.example" and stored.meta["source"] == "lists.example"
+    assert store.line_stats("lists.example", [index.prepare(article).line_keys[-1]]).doc_count == 1
+    index.delete("long-list")
+    assert not [key for key in store.key_names() if any(kind in key for kind in (b":d:", b":t:", b":s:", b":b:"))]
