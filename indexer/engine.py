@@ -112,7 +112,6 @@ class Prepared:
     line_keys: tuple[str, ...]
 
 
-
 def _evidence(fingerprint: Fingerprint, content_hash: bytes, signature: np.ndarray, shingle_count: int) -> CopyEvidence:
     exact = content_hash == fingerprint.content_hash and fingerprint.shingle_count > 0
     return copy_evidence(fingerprint.signature, fingerprint.shingle_count, signature, shingle_count, exact=exact)
@@ -291,10 +290,10 @@ class Index:
                 stored = candidate.article
                 evidence = _evidence(prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count)
                 relation, score = verdict(evidence, None)
-                if relation is None and len(undecided[-1]) < SIMILARITY_CANDIDATE_LIMIT:
-                    undecided[-1].append((stored, evidence))
-                elif relation is not None:
+                if relation is not None:
                     copies[-1].append(self._match(stored, relation, score, evidence, None))
+                elif len(undecided[-1]) < SIMILARITY_CANDIDATE_LIMIT:
+                    undecided[-1].append((stored, evidence))
         # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
         profiles = {id(stored): similarity.SimilarityProfile.from_bytes(stored.profile) for pairs in undecided for stored, _ in pairs}
         frequencies = None
