@@ -10,6 +10,7 @@ off-topic entries of lists of other stories (headline + paragraph pairs).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from enum import Enum
 from itertools import pairwise
@@ -44,6 +45,7 @@ class Kind(Enum):
 _WORD = re.compile(r"\w+")
 _DECISIVE = (Kind.GOOD, Kind.HEADLINE, Kind.REMOVED)
 _NAVIGATION_SCORE = {Kind.SHORT: 0.6, Kind.NEAR: 0.5}
+_UNDECIDED = (Kind.GOOD, Kind.NEAR, Kind.SHORT)  # neither headline nor removed yet
 
 
 def clean_text(
@@ -110,7 +112,30 @@ def _first_pass(
         else:
             kind = Kind.NEAR
         kinds.append(kind)
+    if settings.repeated_removes:
+        for i in _repeated_lines(features, kinds, settings):
+            verdicts[i], kinds[i] = ("repeated", 0.7), Kind.REMOVED
     return kinds
+
+
+def _repeated_lines(
+    features: Sequence[LineFeatures], kinds: Sequence[Kind], settings: CleanSettings
+) -> list[int]:
+    """Undecided lines whose text recurs `repeated_min_count` times or more on the page: a
+    section label over every teaser, a gallery caption per slide. An article does not say the
+    same thing three times; a number may recur (table cells), so it is left alone."""
+    candidates = [
+        i
+        for i, (f, kind) in enumerate(zip(features, kinds, strict=True))
+        if kind in _UNDECIDED and f.words >= settings.repeated_min_words and not f.low.isdigit()
+    ]
+    counts = Counter(features[i].low for i in candidates)
+    repeated = {low for low, count in counts.items() if count >= settings.repeated_min_count}
+    # A template repeats a label or two; a schedule, a recipe plan or a table repeats many of
+    # its own lines, and they are the article.
+    if not repeated or len(repeated) > settings.repeated_max_distinct:
+        return []
+    return [i for i in candidates if features[i].low in repeated]
 
 
 def _matches_title(low: str, title_low: str) -> bool:

@@ -209,6 +209,22 @@ class _PhraseRule:
         return self.pattern.search(low) is not None
 
 
+# Cookie consent banners read like prose, but no article speaks of "our use of cookies"; their
+# long "privacy overview" paragraphs are recognised by their head (`cookie_notice_head_chars`).
+_COOKIE_RULE = _PhraseRule(
+    "copyright",
+    re.compile(
+        r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
+        r"accept all cookies|necessary cookies|"
+        # the same banner in other languages
+        r"utilizziamo (i )?cookie|questo sito (web )?utilizza (i )?cookie|nous utilisons (des )?cookies|"
+        r"ce site utilise (des )?cookies|wir verwenden cookies|diese (website|webseite|seite) verwendet cookies|"
+        r"(usamos|utilizamos) cookies|este (site|sitio)( web)? (usa|utiliza) cookies)\b"
+    ),
+    0.85,
+    max_words_factor=2.0,
+)
+
 _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "related",
@@ -227,8 +243,10 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             # A call to act, not the word "newsletter" (articles about newsletters exist).
             r"\b(sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|your inbox|"
-            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter|"
-            r"want more stories like this)\b"
+            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w'. -]{0,30}newsletter|"
+            r"want more stories like this|join (our|the) (mailing|e-?mail) list|"
+            r"(like|want) to receive (notifications|updates|alerts)|"
+            r"(can|may) send me (the |its |their |our )?[\w'\" -]{0,30}(newsletter|e-?mails?|updates|offers))\b"
         ),
         0.85,
         weak=True,
@@ -280,23 +298,17 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         weak=True,
         calls=False,
     ),
-    # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
-    _PhraseRule(
-        "copyright",
-        re.compile(
-            r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
-            r"accept all cookies)\b"
-        ),
-        0.85,
-        max_words_factor=2.0,
-    ),
+    _COOKIE_RULE,
     # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
     # get a selective substring gate ("ad" alone would let nearly every line through).
     _PhraseRule(
         "promo",
         re.compile(
             r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
-            r"partner content|story continues below advertisement)$|^(advertisement|sponsored) ?[:|-] "
+            r"partner content|story continues below advertisement|"
+            # the same one-word label in other languages and spellings
+            r"advert|adverts|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|reklama|"
+            r"sponsored links?|スポンサーリンク|スポンサードリンク|広告)$|^(advertisement|sponsored) ?[:|-] "
         ),
         0.8,
         weak=True,
@@ -336,6 +348,39 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.8,
         max_words_factor=0.3,  # a button has a few words: longer lines skip the search
     ),
+    # Contact lines that point the reader at a reporter or desk: "Write to Jane Doe at
+    # jane@example.com", "Reach the reporter on Twitter at @jdoe".
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"^(write to|reach|contact|e-?mail|you can (reach|contact|e-?mail|follow)|follow) "
+            r"[^@\n]{0,60}(\w@[\w-]|\bon (twitter|x|instagram|facebook)\b|twitter\.com/|\s@\w)"
+        ),
+        0.8,
+        max_words_factor=0.7,
+    ),
+    # Appeals to the reader: rate the recipe, fund the site.
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"\b(leave a (star )?rating|rate this (recipe|article|post|story)|did you (make|try) (this|one of (my|our)) recipes?|"
+            r"funded by readers like you|support (our|independent|quality) journalism|"
+            r"become a (member|patron|supporter) (today|now)|make a (one-time |monthly )?(donation|contribution) (today|now))\b"
+        ),
+        0.8,
+        weak=True,
+    ),
+    # Site notices about the reader's browser, not about the story.
+    _PhraseRule(
+        "notice",
+        re.compile(
+            r"\b((enable|turn on|activate|requires?|need) javascript|javascript (is )?(disabled|required|"
+            r"turned off|must be enabled)|(update|upgrade) (to )?(a |your )?(modern|newer|supported|"
+            r"current|latest) (version of (your )?)?(web )?browser|browser (is )?(not supported|out of date|"
+            r"outdated)|unsupported browser)\b"
+        ),
+        0.85,
+    ),
     _PhraseRule(
         "navigation",
         re.compile(
@@ -352,7 +397,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (closed|moderated)\b|"
             r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
-            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^\d+ (comments?|replies)$)"
+            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$)"
         ),
         0.8,
         weak=True,
@@ -568,6 +613,18 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     return anchored and dated / len(tokens) >= settings.token_class_min_ratio
 
 
+# An author's bio box: "Jane Doe is a freelance writer living in Leeds." (not a phrase rule: as
+# a "^..." rule it would be tried on every line; " is a" rules nearly all of them out first).
+_BIO = re.compile(
+    r"([\w.'-]+ ){1,4}is an? ([\w-]+ ){0,3}(writer|reporter|journalist|editor|correspondent|"
+    r"columnist|contributor|blogger|freelancer)\b"
+)
+
+
+def _is_bio(f: LineFeatures, settings: CleanSettings) -> bool:
+    return f.words <= 2 * settings.pattern_max_words and " is a" in f.low and _BIO.match(f.low) is not None
+
+
 def _is_byline(line: str, f: LineFeatures) -> bool:
     """'By Jane Doe', 'By Jane Doe, Staff Writer': short, 'by' then capitalised names."""
     if not f.low.startswith("by ") or f.words > 8 or f.low.endswith(("?", "!")):
@@ -592,9 +649,15 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
             return "timestamp", 0.85
     if _is_byline(line, f):
         return "byline", 0.8
-    if f.words > settings.pattern_max_words * _MAX_WORDS_FACTOR:
-        return None  # long prose: no phrase rule applies
+    if _is_bio(f, settings):
+        return "byline", 0.75
     low = f.low
+    if f.words > settings.pattern_max_words * _COOKIE_RULE.max_words_factor:
+        # long prose: only a cookie notice is told by its opening words
+        if _COOKIE_RULE.search(low[: settings.cookie_notice_head_chars]):
+            return _COOKIE_RULE.reason, _COOKIE_RULE.score
+        if f.words > settings.pattern_max_words * _MAX_WORDS_FACTOR:
+            return None  # no phrase rule applies
     # Two scans tell whether any "^..." rule, or any gated rule, may match at all: nearly every
     # line fails both and skips the rules.
     anchored_may_match = _ANY_ANCHORED.match(low) is not None
