@@ -113,9 +113,31 @@ def _first_pass(
             kind = Kind.NEAR
         kinds.append(kind)
     if settings.repeated_removes:
-        for i in _repeated_lines(features, kinds, settings):
+        found = [*_repeated_lines(features, kinds, settings), *_echoed_lines(features, kinds)]
+        for i in [i for i in found if not _between_body(kinds, i)]:
             verdicts[i], kinds[i] = ("repeated", 0.7), Kind.REMOVED
     return kinds
+
+
+def _between_body(kinds: Sequence[Kind], i: int) -> bool:
+    """Prose right above and right below: a speaker's name in a transcript, a refrain in a
+    song's lyrics, a sub-heading the article repeats; recurring there, it is the article's."""
+    above = next((k for k in reversed(kinds[:i]) if k is not Kind.BLANK), None)
+    below = next((k for k in kinds[i + 1 :] if k is not Kind.BLANK), None)
+    return above is Kind.GOOD and below is Kind.GOOD
+
+
+def _echoed_lines(features: Sequence[LineFeatures], kinds: Sequence[Kind]) -> list[int]:
+    """Undecided lines that say again what the line just above said: a teaser's headline as
+    image text and as link, a caption printed twice. The first copy stays."""
+    echoes, previous = [], ["", ""]
+    for i, (f, kind) in enumerate(zip(features, kinds, strict=True)):
+        if kind is Kind.BLANK:
+            continue
+        if kind in _UNDECIDED and f.low in previous:
+            echoes.append(i)
+        previous = [previous[1], f.low]
+    return echoes
 
 
 def _repeated_lines(

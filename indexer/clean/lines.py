@@ -97,13 +97,32 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
     return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
 
 
+def is_table_row(f: LineFeatures) -> bool:
+    """ "| a | b |", as extractors write tables."""
+    return f.low.startswith("|") and f.low.endswith("|")
+
+
 def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
-    """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not."""
-    table_row = f.low.startswith("|") and f.low.endswith("|")
+    """Menu-like: separator-rich. A table row is not."""
     return (
-        not table_row
+        not is_table_row(f)
         and f.separators >= settings.link_list_min_separators
         and f.separators >= settings.link_list_min_separators_per_word * f.words
+    )
+
+
+def is_menu_line(f: LineFeatures, settings: CleanSettings) -> bool:
+    """A menu flattened into one line: many Capitalised words, hardly a function word, no
+    sentence ending ("World Business Markets Technology Opinion Sport Culture Travel ..."). A
+    table row, a comma-separated list or a formula is not."""
+    return (
+        f.words >= settings.menu_line_min_words
+        and not is_table_row(f)
+        and f.low.count(",") <= 1
+        and "=" not in f.low
+        and f.title_case_ratio >= settings.menu_line_min_title_case_ratio
+        and f.stopword_ratio < settings.menu_line_max_stopword_ratio
+        and not f.terminal
     )
 
 
@@ -640,6 +659,8 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     if is_link_list(f, settings):
         return "link_list", 0.8
     if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
+        return "navigation", 0.7
+    if is_menu_line(f, settings):
         return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)

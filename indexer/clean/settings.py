@@ -42,6 +42,11 @@ class CleanSettings:
     short_max_words: int = 4
     # A line whose words are mostly Capitalised is a headline/menu, not prose.
     title_case_min_ratio: float = 0.7
+    # A menu flattened into one line: at least this many words, this share Capitalised, fewer
+    # function words than this share, and no sentence ending (headlines are shorter).
+    menu_line_min_words: int = 12
+    menu_line_min_title_case_ratio: float = 0.85
+    menu_line_max_stopword_ratio: float = 0.12
     # Link lists: at least this many menu separators (| • · » ›) and this many per word.
     link_list_min_separators: int = 2
     link_list_min_separators_per_word: float = 0.15

@@ -151,6 +151,11 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Advert", "promo"),
         ("Anzeige", "promo"),
         ("New, 14 comments", "comments"),
+        # a menu flattened into one line
+        (
+            "World Business Markets Technology Opinion Sport Culture Travel Lifestyle Podcasts Video Weather",
+            "navigation",
+        ),
         ("Sam Porter is a freelance writer living in Hull. He covers transport and the coast.", "byline"),
         ("Did you make this recipe? Leave a star rating below!", "promo"),
         ("This story is funded by readers like you.", "promo"),
@@ -189,6 +194,9 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Readers can write to the council at its office in the town hall before the end of March.",
         "Residents can reach the helpline on weekdays, the council said in a statement on Friday.",
         "The app needs JavaScript and a recent phone, the developers said, but it is free to use.",
+        # Capitalised rows that are not menus: a table row, a list with commas
+        "| Rochdale | Rotherham | Telford | Oldham | Bradford | Keighley | Halifax | Huddersfield | Leeds |",
+        "Towns Visited: Rochdale, Rotherham, Telford, Oldham, Bradford, Keighley, Halifax, Huddersfield",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
@@ -351,12 +359,34 @@ def test_a_label_recurring_over_the_page_is_removed_as_repeated() -> None:
     """A section label printed over every teaser recurs; an article never says a line thrice."""
     body = seed_lines("seed_004.txt")
     label = "Local Business"
-    text = "\n".join([*body[:3], label, *body[3:7], label, *body[7:11], label, *body[11:]])
+    teasers = ["Bakery chain opens twelve shops", "Pier reopens after storm", "Rovers sign veteran striker"]
+    text = "\n".join(
+        [
+            *body[:3],
+            label,
+            teasers[0],
+            *body[3:7],
+            label,
+            teasers[1],
+            *body[7:11],
+            label,
+            teasers[2],
+            *body[11:],
+        ]
+    )
     result = clean_text(text)
     assert line_reasons(text, result)[label] == "repeated"
-    assert result.text == "\n".join(body)
+    assert set(body) <= set(result.text.split("\n"))
     # after an HTML extractor, a recurring line is a listicle's own sub-heading: it stays
     assert clean_text(text, settings=EXTRACTED_SETTINGS).text == text
+
+
+def test_a_recurring_line_between_paragraphs_is_kept() -> None:
+    """A speaker's name in a transcript recurs between paragraphs of prose: it is the article's."""
+    body = seed_lines("seed_004.txt")
+    speaker = "MS COOPER"
+    text = "\n".join([*body[:3], speaker, *body[3:7], speaker, *body[7:11], speaker, *body[11:]])
+    assert clean_text(text).text == text
 
 
 def test_a_structured_article_with_many_recurring_rows_keeps_them() -> None:
@@ -366,3 +396,21 @@ def test_a_structured_article_with_many_recurring_rows_keeps_them() -> None:
     text = "\n".join([*body[:6], *(rows * 3), *body[6:]])
     reasons = line_reasons(text, clean_text(text))
     assert "repeated" not in reasons.values()
+
+
+def test_a_line_that_echoes_the_line_above_is_removed_once() -> None:
+    """A teaser card prints its label and headline twice ("Business / Headline / Business /
+    Headline"); the first copy stays."""
+    body = seed_lines("seed_004.txt")
+    card = [
+        "Business",
+        "Bakery chain to open twelve new shops",
+        "Business",
+        "Bakery chain to open twelve new shops",
+    ]
+    text = "\n".join([*body, *card])
+    kept = clean_text(text).text.split("\n")
+    reasons = line_reasons(text, clean_text(text))
+    assert "repeated" in reasons.values()
+    assert kept.count("Bakery chain to open twelve new shops") <= 1
+    assert set(body) <= set(kept)
