@@ -18,7 +18,7 @@ from itertools import pairwise
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.clean.blocks import block_reasons
-from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
+from indexer.clean.lines import LineFeatures, line_features, pattern_reason
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
@@ -105,7 +105,7 @@ def _first_pass(
             _template_verdict(f, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
         ):
             verdicts[i], kind = removal, Kind.REMOVED
-        elif is_body_like(f, settings):
+        elif f.body_like:
             kind = Kind.GOOD
         elif f.words <= settings.short_max_words:
             kind = Kind.SHORT
@@ -279,7 +279,7 @@ def _cut_off_topic_tail(
             previous_removed = True
             continue
         f = features[i]
-        prose = is_body_like(f, settings)
+        prose = f.body_like
         terms = term_count(f.low, settings, f.low_words)
         body.append(
             Fragment(

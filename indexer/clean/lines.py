@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import filterfalse
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -40,6 +40,7 @@ class LineFeatures:
     list_item: bool  # starts with a bullet or an enumerator ("- ", "3) ", "b. ")
     tokens: int  # whitespace-separated tokens of the head (`words` also counts CJK characters)
     low_words: list[str]  # the \w+ tokens of `low`, numbers included
+    body_like: bool  # `is_body_like` under the settings the features were computed with
 
     @property
     def blank(self) -> bool:
@@ -74,21 +75,35 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
     alpha_initials = list(filter(str.isalpha, map(itemgetter(0), tokens)))
     capitalised = sum(map(str.isupper, alpha_initials))
+    stopword_ratio = max(stop, short * settings.short_word_weight) / len(words) if words else 0.0
+    title_case_ratio = capitalised / len(alpha_initials) if alpha_initials else 0.0
+    terminal = low.endswith(TERMINAL_PUNCTUATION)
     return LineFeatures(
         low=low,
         words=n_words,
-        stopword_ratio=max(stop, short * settings.short_word_weight) / len(words) if words else 0.0,
-        title_case_ratio=capitalised / len(alpha_initials) if alpha_initials else 0.0,
-        terminal=low.endswith(TERMINAL_PUNCTUATION),
+        stopword_ratio=stopword_ratio,
+        title_case_ratio=title_case_ratio,
+        terminal=terminal,
         separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
         tokens=len(tokens),
         low_words=low_words,
+        # = is_body_like, inlined: it is asked of every line several times
+        body_like=(
+            n_words >= settings.good_min_words
+            and (terminal or n_words >= settings.good_unpunctuated_min_words)
+            and (
+                title_case_ratio < settings.title_case_min_ratio
+                or n_words >= settings.good_unpunctuated_min_words
+            )
+            and stopword_ratio >= settings.good_min_stopword_ratio
+        ),
     )
 
 
 def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
-    """A line that reads like article prose: enough words, stop words, and a sentence ending."""
+    """A line that reads like article prose: enough words, stop words, and a sentence ending.
+    `line_features` stores it as `f.body_like` for the settings it was given."""
     long_enough = f.words >= settings.good_min_words
     ended = f.terminal or f.words >= settings.good_unpunctuated_min_words
     prose = (
@@ -223,7 +238,7 @@ class _PhraseRule:
     def search(self, low: str) -> bool:
         """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
         gate = self.gate
-        if gate is not None and not any(s in low for s in gate):
+        if gate is not None and not any(map(low.__contains__, gate)):
             return False
         return self.pattern.search(low) is not None
 
@@ -605,9 +620,12 @@ _DATE_FILLER = frozenset(
 )
 
 
+_strip_list_punctuation = methodcaller("strip", ",.:;()[]|")
+
+
 def _class_tokens(low: str) -> list[str]:
     """Tokens of a line for the token-class tests, stripped of list punctuation."""
-    return [t for t in (t.strip(",.:;()[]|") for t in low.split()) if t]
+    return list(filter(None, map(_strip_list_punctuation, low.split())))
 
 
 def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
@@ -660,7 +678,7 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
         return "link_list", 0.8
     if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
         return "navigation", 0.7
-    if is_menu_line(f, settings):
+    if f.words >= settings.menu_line_min_words and is_menu_line(f, settings):
         return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)
@@ -670,7 +688,7 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
             return "timestamp", 0.85
     if _is_byline(line, f):
         return "byline", 0.8
-    if _is_bio(f, settings):
+    if " is a" in f.low and _is_bio(f, settings):
         return "byline", 0.75
     low = f.low
     if f.words > settings.pattern_max_words * _COOKIE_RULE.max_words_factor:
@@ -685,7 +703,7 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     gated_may_match = _ANY_GATE.search(low) is not None
     if not (anchored_may_match or gated_may_match):
         return None
-    body_like = is_body_like(f, settings)
+    body_like = f.body_like
     for rule in _PHRASE_RULES:
         if (
             f.words > settings.pattern_max_words * rule.max_words_factor
