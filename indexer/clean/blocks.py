@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from indexer.clean.lines import LineFeatures
+from indexer.clean.lines import LineFeatures, is_body_like
 from indexer.clean.settings import CleanSettings
 
 _HEADER_STRIP = " .:;,!…»›>|-*#•·▪►"
@@ -82,7 +82,7 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
                 reasons[j] = ("related", 0.75)
             i = end
             continue
-        if f.body_like:
+        if is_body_like(f, settings):
             body_words += f.words
         i += 1
     return reasons
@@ -103,7 +103,7 @@ def _related_block_end(features: Sequence[LineFeatures], start: int, settings: C
 
 
 def _resumes_body(f: LineFeatures, settings: CleanSettings) -> bool:
-    return f.words >= settings.block_resume_min_words and f.body_like
+    return f.words >= settings.block_resume_min_words and is_body_like(f, settings)
 
 
 def _comments_block_is_real(
@@ -120,7 +120,7 @@ def _comments_block_is_real(
     if body_words_before < settings.comments_min_body_words_before:
         return False
     after = features[start + 1 :]
-    body_after = sum(f.words for f in after if f.body_like)
+    body_after = sum(f.words for f in after if is_body_like(f, settings))
     markers = sum(1 for f in after if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low))
     if markers and body_after <= markers * settings.comments_max_prose_words_per_marker:
         return True

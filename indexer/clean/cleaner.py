@@ -10,7 +10,6 @@ off-topic entries of lists of other stories (headline + paragraph pairs).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from enum import Enum
 from itertools import pairwise
@@ -18,7 +17,7 @@ from itertools import pairwise
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.clean.blocks import block_reasons
-from indexer.clean.lines import LineFeatures, line_features, pattern_reason
+from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
@@ -45,7 +44,6 @@ class Kind(Enum):
 _WORD = re.compile(r"\w+")
 _DECISIVE = (Kind.GOOD, Kind.HEADLINE, Kind.REMOVED)
 _NAVIGATION_SCORE = {Kind.SHORT: 0.6, Kind.NEAR: 0.5}
-_UNDECIDED = (Kind.GOOD, Kind.NEAR, Kind.SHORT)  # neither headline nor removed yet
 
 
 def clean_text(
@@ -105,59 +103,14 @@ def _first_pass(
             _template_verdict(f, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
         ):
             verdicts[i], kind = removal, Kind.REMOVED
-        elif f.body_like:
+        elif is_body_like(f, settings):
             kind = Kind.GOOD
         elif f.words <= settings.short_max_words:
             kind = Kind.SHORT
         else:
             kind = Kind.NEAR
         kinds.append(kind)
-    if settings.repeated_removes:
-        found = [*_repeated_lines(features, kinds, settings), *_echoed_lines(features, kinds)]
-        for i in [i for i in found if not _between_body(kinds, i)]:
-            verdicts[i], kinds[i] = ("repeated", 0.7), Kind.REMOVED
     return kinds
-
-
-def _between_body(kinds: Sequence[Kind], i: int) -> bool:
-    """Prose right above and right below: a speaker's name in a transcript, a refrain in a
-    song's lyrics, a sub-heading the article repeats; recurring there, it is the article's."""
-    above = next((k for k in reversed(kinds[:i]) if k is not Kind.BLANK), None)
-    below = next((k for k in kinds[i + 1 :] if k is not Kind.BLANK), None)
-    return above is Kind.GOOD and below is Kind.GOOD
-
-
-def _echoed_lines(features: Sequence[LineFeatures], kinds: Sequence[Kind]) -> list[int]:
-    """Undecided lines that say again what the line just above said: a teaser's headline as
-    image text and as link, a caption printed twice. The first copy stays."""
-    echoes, previous = [], ["", ""]
-    for i, (f, kind) in enumerate(zip(features, kinds, strict=True)):
-        if kind is Kind.BLANK:
-            continue
-        if kind in _UNDECIDED and f.low in previous:
-            echoes.append(i)
-        previous = [previous[1], f.low]
-    return echoes
-
-
-def _repeated_lines(
-    features: Sequence[LineFeatures], kinds: Sequence[Kind], settings: CleanSettings
-) -> list[int]:
-    """Undecided lines whose text recurs `repeated_min_count` times or more on the page: a
-    section label over every teaser, a gallery caption per slide. An article does not say the
-    same thing three times; a number may recur (table cells), so it is left alone."""
-    candidates = [
-        i
-        for i, (f, kind) in enumerate(zip(features, kinds, strict=True))
-        if kind in _UNDECIDED and f.words >= settings.repeated_min_words and not f.low.isdigit()
-    ]
-    counts = Counter(features[i].low for i in candidates)
-    repeated = {low for low, count in counts.items() if count >= settings.repeated_min_count}
-    # A template repeats a label or two; a schedule, a recipe plan or a table repeats many of
-    # its own lines, and they are the article.
-    if not repeated or len(repeated) > settings.repeated_max_distinct:
-        return []
-    return [i for i in candidates if features[i].low in repeated]
 
 
 def _matches_title(low: str, title_low: str) -> bool:
@@ -279,7 +232,7 @@ def _cut_off_topic_tail(
             previous_removed = True
             continue
         f = features[i]
-        prose = f.body_like
+        prose = is_body_like(f, settings)
         terms = term_count(f.low, settings, f.low_words)
         body.append(
             Fragment(

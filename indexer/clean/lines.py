@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import filterfalse
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -40,7 +40,6 @@ class LineFeatures:
     list_item: bool  # starts with a bullet or an enumerator ("- ", "3) ", "b. ")
     tokens: int  # whitespace-separated tokens of the head (`words` also counts CJK characters)
     low_words: list[str]  # the \w+ tokens of `low`, numbers included
-    body_like: bool  # `is_body_like` under the settings the features were computed with
 
     @property
     def blank(self) -> bool:
@@ -75,35 +74,21 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
     alpha_initials = list(filter(str.isalpha, map(itemgetter(0), tokens)))
     capitalised = sum(map(str.isupper, alpha_initials))
-    stopword_ratio = max(stop, short * settings.short_word_weight) / len(words) if words else 0.0
-    title_case_ratio = capitalised / len(alpha_initials) if alpha_initials else 0.0
-    terminal = low.endswith(TERMINAL_PUNCTUATION)
     return LineFeatures(
         low=low,
         words=n_words,
-        stopword_ratio=stopword_ratio,
-        title_case_ratio=title_case_ratio,
-        terminal=terminal,
+        stopword_ratio=max(stop, short * settings.short_word_weight) / len(words) if words else 0.0,
+        title_case_ratio=capitalised / len(alpha_initials) if alpha_initials else 0.0,
+        terminal=low.endswith(TERMINAL_PUNCTUATION),
         separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
         list_item=bool(_LIST_ITEM.match(head.lstrip())),
         tokens=len(tokens),
         low_words=low_words,
-        # = is_body_like, inlined: it is asked of every line several times
-        body_like=(
-            n_words >= settings.good_min_words
-            and (terminal or n_words >= settings.good_unpunctuated_min_words)
-            and (
-                title_case_ratio < settings.title_case_min_ratio
-                or n_words >= settings.good_unpunctuated_min_words
-            )
-            and stopword_ratio >= settings.good_min_stopword_ratio
-        ),
     )
 
 
 def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
-    """A line that reads like article prose: enough words, stop words, and a sentence ending.
-    `line_features` stores it as `f.body_like` for the settings it was given."""
+    """A line that reads like article prose: enough words, stop words, and a sentence ending."""
     long_enough = f.words >= settings.good_min_words
     ended = f.terminal or f.words >= settings.good_unpunctuated_min_words
     prose = (
@@ -112,32 +97,13 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
     return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
 
 
-def is_table_row(f: LineFeatures) -> bool:
-    """ "| a | b |", as extractors write tables."""
-    return f.low.startswith("|") and f.low.endswith("|")
-
-
 def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
-    """Menu-like: separator-rich. A table row is not."""
+    """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not."""
+    table_row = f.low.startswith("|") and f.low.endswith("|")
     return (
-        not is_table_row(f)
+        not table_row
         and f.separators >= settings.link_list_min_separators
         and f.separators >= settings.link_list_min_separators_per_word * f.words
-    )
-
-
-def is_menu_line(f: LineFeatures, settings: CleanSettings) -> bool:
-    """A menu flattened into one line: many Capitalised words, hardly a function word, no
-    sentence ending ("World Business Markets Technology Opinion Sport Culture Travel ..."). A
-    table row, a comma-separated list or a formula is not."""
-    return (
-        f.words >= settings.menu_line_min_words
-        and not is_table_row(f)
-        and f.low.count(",") <= 1
-        and "=" not in f.low
-        and f.title_case_ratio >= settings.menu_line_min_title_case_ratio
-        and f.stopword_ratio < settings.menu_line_max_stopword_ratio
-        and not f.terminal
     )
 
 
@@ -238,26 +204,10 @@ class _PhraseRule:
     def search(self, low: str) -> bool:
         """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
         gate = self.gate
-        if gate is not None and not any(map(low.__contains__, gate)):
+        if gate is not None and not any(s in low for s in gate):
             return False
         return self.pattern.search(low) is not None
 
-
-# Cookie consent banners read like prose, but no article speaks of "our use of cookies"; their
-# long "privacy overview" paragraphs are recognised by their head (`cookie_notice_head_chars`).
-_COOKIE_RULE = _PhraseRule(
-    "copyright",
-    re.compile(
-        r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
-        r"accept all cookies|necessary cookies|"
-        # the same banner in other languages
-        r"utilizziamo (i )?cookie|questo sito (web )?utilizza (i )?cookie|nous utilisons (des )?cookies|"
-        r"ce site utilise (des )?cookies|wir verwenden cookies|diese (website|webseite|seite) verwendet cookies|"
-        r"(usamos|utilizamos) cookies|este (site|sitio)( web)? (usa|utiliza) cookies)\b"
-    ),
-    0.85,
-    max_words_factor=2.0,
-)
 
 _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
@@ -277,10 +227,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             # A call to act, not the word "newsletter" (articles about newsletters exist).
             r"\b(sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|your inbox|"
-            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w'. -]{0,30}newsletter|"
-            r"want more stories like this|join (our|the) (mailing|e-?mail) list|"
-            r"(like|want) to receive (notifications|updates|alerts)|"
-            r"(can|may) send me (the |its |their |our )?[\w'\" -]{0,30}(newsletter|e-?mails?|updates|offers))\b"
+            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter|"
+            r"want more stories like this)\b"
         ),
         0.85,
         weak=True,
@@ -332,17 +280,23 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         weak=True,
         calls=False,
     ),
-    _COOKIE_RULE,
+    # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
+    _PhraseRule(
+        "copyright",
+        re.compile(
+            r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
+            r"accept all cookies)\b"
+        ),
+        0.85,
+        max_words_factor=2.0,
+    ),
     # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
     # get a selective substring gate ("ad" alone would let nearly every line through).
     _PhraseRule(
         "promo",
         re.compile(
             r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
-            r"partner content|story continues below advertisement|"
-            # the same one-word label in other languages and spellings
-            r"advert|adverts|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|reklama|"
-            r"sponsored links?|スポンサーリンク|スポンサードリンク|広告)$|^(advertisement|sponsored) ?[:|-] "
+            r"partner content|story continues below advertisement)$|^(advertisement|sponsored) ?[:|-] "
         ),
         0.8,
         weak=True,
@@ -382,39 +336,6 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.8,
         max_words_factor=0.3,  # a button has a few words: longer lines skip the search
     ),
-    # Contact lines that point the reader at a reporter or desk: "Write to Jane Doe at
-    # jane@example.com", "Reach the reporter on Twitter at @jdoe".
-    _PhraseRule(
-        "promo",
-        re.compile(
-            r"^(write to|reach|contact|e-?mail|you can (reach|contact|e-?mail|follow)|follow) "
-            r"[^@\n]{0,60}(\w@[\w-]|\bon (twitter|x|instagram|facebook)\b|twitter\.com/|\s@\w)"
-        ),
-        0.8,
-        max_words_factor=0.7,
-    ),
-    # Appeals to the reader: rate the recipe, fund the site.
-    _PhraseRule(
-        "promo",
-        re.compile(
-            r"\b(leave a (star )?rating|rate this (recipe|article|post|story)|did you (make|try) (this|one of (my|our)) recipes?|"
-            r"funded by readers like you|support (our|independent|quality) journalism|"
-            r"become a (member|patron|supporter) (today|now)|make a (one-time |monthly )?(donation|contribution) (today|now))\b"
-        ),
-        0.8,
-        weak=True,
-    ),
-    # Site notices about the reader's browser, not about the story.
-    _PhraseRule(
-        "notice",
-        re.compile(
-            r"\b((enable|turn on|activate|requires?|need) javascript|javascript (is )?(disabled|required|"
-            r"turned off|must be enabled)|(update|upgrade) (to )?(a |your )?(modern|newer|supported|"
-            r"current|latest) (version of (your )?)?(web )?browser|browser (is )?(not supported|out of date|"
-            r"outdated)|unsupported browser)\b"
-        ),
-        0.85,
-    ),
     _PhraseRule(
         "navigation",
         re.compile(
@@ -431,7 +352,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (closed|moderated)\b|"
             r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
-            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$)"
+            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^\d+ (comments?|replies)$)"
         ),
         0.8,
         weak=True,
@@ -620,12 +541,9 @@ _DATE_FILLER = frozenset(
 )
 
 
-_strip_list_punctuation = methodcaller("strip", ",.:;()[]|")
-
-
 def _class_tokens(low: str) -> list[str]:
     """Tokens of a line for the token-class tests, stripped of list punctuation."""
-    return list(filter(None, map(_strip_list_punctuation, low.split())))
+    return [t for t in (t.strip(",.:;()[]|") for t in low.split()) if t]
 
 
 def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
@@ -650,18 +568,6 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     return anchored and dated / len(tokens) >= settings.token_class_min_ratio
 
 
-# An author's bio box: "Jane Doe is a freelance writer living in Leeds." (not a phrase rule: as
-# a "^..." rule it would be tried on every line; " is a" rules nearly all of them out first).
-_BIO = re.compile(
-    r"([\w.'-]+ ){1,4}is an? ([\w-]+ ){0,3}(writer|reporter|journalist|editor|correspondent|"
-    r"columnist|contributor|blogger|freelancer)\b"
-)
-
-
-def _is_bio(f: LineFeatures, settings: CleanSettings) -> bool:
-    return f.words <= 2 * settings.pattern_max_words and " is a" in f.low and _BIO.match(f.low) is not None
-
-
 def _is_byline(line: str, f: LineFeatures) -> bool:
     """'By Jane Doe', 'By Jane Doe, Staff Writer': short, 'by' then capitalised names."""
     if not f.low.startswith("by ") or f.words > 8 or f.low.endswith(("?", "!")):
@@ -678,8 +584,6 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
         return "link_list", 0.8
     if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
         return "navigation", 0.7
-    if f.words >= settings.menu_line_min_words and is_menu_line(f, settings):
-        return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)
         if _is_share_line(tokens, settings):
@@ -688,22 +592,16 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
             return "timestamp", 0.85
     if _is_byline(line, f):
         return "byline", 0.8
-    if " is a" in f.low and _is_bio(f, settings):
-        return "byline", 0.75
+    if f.words > settings.pattern_max_words * _MAX_WORDS_FACTOR:
+        return None  # long prose: no phrase rule applies
     low = f.low
-    if f.words > settings.pattern_max_words * _COOKIE_RULE.max_words_factor:
-        # long prose: only a cookie notice is told by its opening words
-        if _COOKIE_RULE.search(low[: settings.cookie_notice_head_chars]):
-            return _COOKIE_RULE.reason, _COOKIE_RULE.score
-        if f.words > settings.pattern_max_words * _MAX_WORDS_FACTOR:
-            return None  # no phrase rule applies
     # Two scans tell whether any "^..." rule, or any gated rule, may match at all: nearly every
     # line fails both and skips the rules.
     anchored_may_match = _ANY_ANCHORED.match(low) is not None
     gated_may_match = _ANY_GATE.search(low) is not None
     if not (anchored_may_match or gated_may_match):
         return None
-    body_like = f.body_like
+    body_like = is_body_like(f, settings)
     for rule in _PHRASE_RULES:
         if (
             f.words > settings.pattern_max_words * rule.max_words_factor

@@ -42,11 +42,6 @@ class CleanSettings:
     short_max_words: int = 4
     # A line whose words are mostly Capitalised is a headline/menu, not prose.
     title_case_min_ratio: float = 0.7
-    # A menu flattened into one line: at least this many words, this share Capitalised, fewer
-    # function words than this share, and no sentence ending (headlines are shorter).
-    menu_line_min_words: int = 12
-    menu_line_min_title_case_ratio: float = 0.85
-    menu_line_max_stopword_ratio: float = 0.12
     # Link lists: at least this many menu separators (| • · » ›) and this many per word.
     link_list_min_separators: int = 2
     link_list_min_separators_per_word: float = 0.15
@@ -59,24 +54,9 @@ class CleanSettings:
     # a one-sentence call to subscribe reads like prose, a paragraph that mentions subscribing
     # is article text. Weak topic words (copyright, privacy policy) skip every body-like line.
     weak_pattern_max_body_words: int = 15
-    # A paragraph too long for the phrase rules is still a cookie notice when the notice's
-    # phrase opens it (within this many characters): "This website uses cookies to ...".
-    cookie_notice_head_chars: int = 160
     # Token-class lines (share buttons, timestamps) need this share of their words in the class.
     token_class_min_ratio: float = 0.6
     token_class_max_words: int = 14
-
-    # --- repetition within the page --------------------------------------------------------
-    # A line of at least `repeated_min_words` words found `repeated_min_count` times or more on
-    # one page is page furniture (section labels over teasers, "Advert", per-slide captions).
-    # Off after an HTML extractor: it dropped the template, and what recurs in its output is the
-    # article's own sub-headings ("Did you know?" over every section of a listicle).
-    repeated_removes: bool = True
-    repeated_min_count: int = 3
-    repeated_min_words: int = 1
-    # ... unless more than this many different lines recur: then the page is a structured article
-    # (a weekly plan, a table with a header per section) whose rows repeat.
-    repeated_max_distinct: int = 3
 
     # --- context: who decides for short and near-good lines -------------------------------------
     # Non-blank lines looked at on each side when a short line borrows its neighbours' verdict.
@@ -154,5 +134,5 @@ class CleanSettings:
 
 DEFAULT_SETTINGS = CleanSettings()
 # For text an HTML extractor (`indexer.extract`) produced: navigation is gone already, so only
-# positive evidence (patterns, blocks, template, topic) removes a line, and recurring lines stay.
-EXTRACTED_SETTINGS = CleanSettings(context_removes=False, repeated_removes=False)
+# positive evidence (patterns, blocks, template, topic) removes a line.
+EXTRACTED_SETTINGS = CleanSettings(context_removes=False)

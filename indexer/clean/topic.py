@@ -87,13 +87,8 @@ class BodyTerms:
         # vectorizer's CSR matrix before duplicates are summed (counts() sums them anyway).
         hashed: list[int] = []
         offsets = [0]
-        columns: dict[str, int] = {}  # a page repeats its names and topic words: hash each once
         for text in (self.title or "", *(f.text for f in self.body)):
-            for t in terms(text):
-                column = columns.get(t)
-                if column is None:
-                    column = columns[t] = term_index(t, n_features)
-                hashed.append(column)
+            hashed += [term_index(t, n_features) for t in terms(text)]
             offsets.append(len(hashed))
         self._offsets = offsets
         self._indices = np.array(hashed, dtype=np.int32)
