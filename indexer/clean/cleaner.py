@@ -65,12 +65,12 @@ def clean_text(
     verdicts: list[Verdict] = [None] * len(lines)
     kinds = _first_pass(lines, features, verdicts, title, template, settings)
     _resolve_by_context(kinds, features, verdicts, settings)
-    _keep_main_stretch(kinds, features, verdicts, settings)
     headline = title
     if title is None:
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
+    _keep_main_stretch(kinds, features, verdicts, settings)
     verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
     return build_result(all_lines, verdicts)
 
@@ -167,13 +167,14 @@ def _keep_main_stretch(
 
     The article is the stretch of lines with the most prose net of the chrome inside it: the
     maximum-sum segment of Body Text Extraction (Finn, Kushmerick and Smyth 2001), over lines
-    instead of tokens (`_stretch_scores`). Outside it, a kept line goes as `outside_article`
-    when even the best stretch through it stays weak (below `stretch_min_share` of the
-    article's score and below `stretch_keep_score`) and holds no run of
-    `stretch_keep_prose_lines` prose lines: the teasers and labels between menus, not a cookie
-    notice of long paragraphs, comments, or the article resumed after a block of links. Short
-    sentences at its edges and the headline-shaped line right above it stay with the article;
-    a given headline is never removed. Off with `settings.main_stretch`."""
+    instead of tokens (`_stretch_scores`). Outside it, each run of weak lines (the best stretch
+    through them scores below `stretch_min_share` of the article's and below
+    `stretch_keep_score`) goes as `outside_article` when it has the shape of a rail of teasers:
+    at least `stretch_min_prose_lines` prose lines, never `stretch_keep_prose_lines` of them in
+    a row. A caption, a contact line or a table after the article, a long notice or comments,
+    and the article resumed after a block of links all stay. Short sentences at the article's
+    edges and the headline-shaped line right above it go with it; a given or guessed headline
+    is never removed. Runs last, on what the other rules left. Off with `settings.main_stretch`."""
     if not settings.main_stretch:
         return
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
@@ -189,8 +190,12 @@ def _keep_main_stretch(
     above = content[start - 1] if start > 0 else None
     if above is not None and verdicts[above] is None and _headline_shaped(features[above], settings):
         start -= 1
+    outside_prose = [pos for pos in prose if pos < start or pos >= end]
+    if len(outside_prose) < settings.stretch_min_prose_lines:
+        return  # no rail of teasers can lie outside (most pages): skip the rest
     threshold = min(settings.stretch_min_share * best, settings.stretch_keep_score)
-    in_prose_run = _runs_of(prose, settings.stretch_keep_prose_lines)
+    in_prose_run = _runs_of(outside_prose, settings.stretch_keep_prose_lines)
+    is_prose = set(outside_prose)
     for lo, hi in ((0, start), (end, len(scores))):
         weak: list[int] = []  # positions of the current run of weak lines
         # a sentinel at the threshold closes the last run
@@ -198,7 +203,10 @@ def _keep_main_stretch(
             if value < threshold:
                 weak.append(pos)
                 continue
-            if not any(p in in_prose_run for p in weak):
+            prose_lines = [p for p in weak if p in is_prose]
+            if len(prose_lines) >= settings.stretch_min_prose_lines and not any(
+                p in in_prose_run for p in prose_lines
+            ):
                 for i in (content[p] for p in weak):
                     if verdicts[i] is None and kinds[i] is not Kind.HEADLINE:
                         verdicts[i] = ("outside_article", settings.stretch_score)

@@ -334,7 +334,6 @@ RAIL = [
     "These Folding Bicycles Are Half Price Until Sunday",
     "Commuters who ride the last mile have been snapping them up.",
 ]
-OWN_HEADLINE = "Ministers order a national inquiry into grooming gangs"
 
 
 def test_max_stretch_and_best_stretch_through_each_line() -> None:
@@ -344,15 +343,25 @@ def test_max_stretch_and_best_stretch_through_each_line() -> None:
     assert _best_stretch_through(scores) == [5.0, 8.0, 8.0, 8.0, 1.0, 2.0, -1.0]
 
 
+def test_lone_prose_line_beyond_the_menus_is_no_teaser_rail() -> None:
+    """One sentence after the article and its menus (a caption, a contact line, a correction)
+    carries too little shape to be called a rail of teasers: it stays."""
+    body = seed_lines("seed_004.txt")
+    lone = "The original version of this story gave the wrong date for the first of the council reports."
+    text = "\n".join([*body, *MENU, lone, *MENU])
+    assert line_reasons(text, clean_text(text))[lone] is None
+
+
 def test_teaser_rail_above_the_article_is_removed_as_outside_article() -> None:
     """No header announces the rail, and each of its blurbs reads like a sentence: only the
-    article's stretch of prose, below it, shows that the rail is not the article."""
+    article's stretch of prose, below it, shows that the rail is not the article. The story
+    right above the article's headline stays: it has the shape of a headline and standfirst."""
     body = seed_lines("seed_004.txt")
-    text = "\n".join([*MENU, *RAIL, OWN_HEADLINE, *body])
+    text = "\n".join([*MENU, *RAIL, *body])
     result = clean_text(text)
     reasons = line_reasons(text, result)
-    assert {reasons[line] for line in RAIL[1:]} == {"outside_article"}
-    assert result.text == "\n".join([OWN_HEADLINE, *body])
+    assert {reasons[line] for line in RAIL[1:7]} == {"outside_article"}
+    assert result.text == "\n".join([*RAIL[7:], *body])
     # the same lines after an HTML extractor: no page around the article, nothing removed
     assert set(RAIL) <= set(clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n"))
 
