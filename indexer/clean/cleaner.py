@@ -171,7 +171,8 @@ def _keep_main_stretch(
     through them scores below `stretch_min_share` of the article's and below
     `stretch_keep_score`) goes as `outside_article` when it has the shape of a rail of teasers:
     at least `stretch_min_prose_lines` prose lines, never `stretch_keep_prose_lines` of them in
-    a row. A caption, a contact line or a table after the article, a long notice or comments,
+    a row, and only when the article stretch holds `stretch_min_article_share` of the page's
+    prose. A caption, a contact line or a table after the article, a long notice or comments,
     and the article resumed after a block of links all stay. Short sentences at the article's
     edges and the headline-shaped line right above it go with it; a given or guessed headline
     is never removed. Runs last, on what the other rules left. Off with `settings.main_stretch`."""
@@ -193,6 +194,10 @@ def _keep_main_stretch(
     outside_prose = [pos for pos in prose if pos < start or pos >= end]
     if len(outside_prose) < settings.stretch_min_prose_lines:
         return  # no rail of teasers can lie outside (most pages): skip the rest
+    words = [features[content[pos]].words for pos in prose]
+    inside_words = sum(w for pos, w in zip(prose, words, strict=True) if start <= pos < end)
+    if inside_words < settings.stretch_min_article_share * sum(words):
+        return  # no stretch clearly holds the article: leave the page to the other rules
     threshold = min(settings.stretch_min_share * best, settings.stretch_keep_score)
     in_prose_run = _runs_of(outside_prose, settings.stretch_keep_prose_lines)
     is_prose = set(outside_prose)

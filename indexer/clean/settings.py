@@ -98,6 +98,11 @@ class CleanSettings:
     # edge went too (0.13 % of L3S body words, tuning half); with two, 0.004 %.
     stretch_min_prose_lines: int = 2
     stretch_keep_prose_lines: int = 3
+    # Nothing is removed unless the article stretch holds this share of the page's prose words:
+    # on a page where comments, a second story or a long notice rival it, which stretch is the
+    # article is unclear, and article text is worth more than the teasers (0.5 still cut L3S
+    # body lines on the tuning half, 0.6-0.7 none; 0.8 gave up Zyte gains).
+    stretch_min_article_share: float = 0.7
     # An unpunctuated line of `good_min_words` that is not Title Case counts as a sentence
     # (never negative) with this share of function words; below the body-like 0.22 because
     # CJK clauses ending in a comma reach only ~0.2.

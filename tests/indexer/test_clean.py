@@ -403,3 +403,13 @@ def test_closing_short_sentence_stays_and_a_long_second_block_is_no_teaser() -> 
     reasons = line_reasons(text, clean_text(text))
     assert reasons[closing] is None
     assert "outside_article" not in {reasons[line] for line in notice}
+
+
+def test_nothing_goes_as_outside_article_when_two_stretches_rival() -> None:
+    """Two long stretches of prose far apart (a second story, a comments thread): which one is the
+    article is unclear, so the teaser rail is left alone rather than risk the article."""
+    first, second = seed_lines("seed_004.txt")[:10], seed_lines("seed_000.txt")[:10]
+    sections = [f"Section {k}" for k in range(30)]
+    text = "\n".join([*MENU, *RAIL, *MENU, *first, *sections, *second])
+    reasons = line_reasons(text, clean_text(text))
+    assert "outside_article" not in set(reasons.values())
