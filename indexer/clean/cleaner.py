@@ -3,10 +3,8 @@
 Order of evidence, strongest first: the headline is kept; per-source template lines, block
 membership and clutter patterns remove; then each remaining line is body-like ("good"), short,
 or in between ("near"), and the in-between lines borrow the verdict of their neighbours, as in
-jusText's context-sensitive pass. In full-page text the article is then taken to be one
-stretch of lines, and weak stretches of kept lines around it (teasers, labels) go. Last, an
-appended off-topic tail is cut, and so are the off-topic entries of lists of other stories
-(headline + paragraph pairs).
+jusText's context-sensitive pass. Last, an appended off-topic tail is cut, and so are the
+off-topic entries of lists of other stories (headline + paragraph pairs).
 """
 
 from __future__ import annotations
@@ -70,7 +68,6 @@ def clean_text(
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
-    _keep_main_stretch(kinds, features, verdicts, settings)
     verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
     return build_result(all_lines, verdicts)
 
@@ -160,152 +157,6 @@ def _resolve_by_context(
                 kinds[i] = Kind.REMOVED
 
 
-def _keep_main_stretch(
-    kinds: list[Kind], features: Sequence[LineFeatures], verdicts: list[Verdict], settings: CleanSettings
-) -> None:
-    """Full-page text: remove the page chrome that survived the line rules around the article.
-
-    The article is the stretch of lines with the most prose net of the chrome inside it: the
-    maximum-sum segment of Body Text Extraction (Finn, Kushmerick and Smyth 2001), over lines
-    instead of tokens (`_stretch_scores`). Outside it, each run of weak lines (the best stretch
-    through them scores below `stretch_min_share` of the article's and below
-    `stretch_keep_score`) goes as `outside_article` when it has the shape of a rail of teasers:
-    at least `stretch_min_prose_lines` prose lines, never `stretch_keep_prose_lines` of them in
-    a row, and only when the article stretch holds `stretch_min_article_share` of the page's
-    prose. A caption, a contact line or a table after the article, a long notice or comments,
-    and the article resumed after a block of links all stay. Short sentences at the article's
-    edges and the headline-shaped line right above it go with it; a given or guessed headline
-    is never removed. Runs last, on what the other rules left. Off with `settings.main_stretch`."""
-    if not settings.main_stretch:
-        return
-    content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
-    scores, prose = _stretch_scores(content, kinds, features, verdicts, settings)
-    if sum(features[content[pos]].words for pos in prose) < settings.min_anchor_words:
-        return
-    start, end, best = _max_stretch(scores)
-    # Neutral lines (short sentences) at its edges, and the headline just above, go with it.
-    while start > 0 and scores[start - 1] == 0.0 and verdicts[content[start - 1]] is None:
-        start -= 1
-    while end < len(scores) and scores[end] == 0.0 and verdicts[content[end]] is None:
-        end += 1
-    above = content[start - 1] if start > 0 else None
-    if above is not None and verdicts[above] is None and _headline_shaped(features[above], settings):
-        start -= 1
-    outside_prose = [pos for pos in prose if pos < start or pos >= end]
-    if len(outside_prose) < settings.stretch_min_prose_lines:
-        return  # no rail of teasers can lie outside (most pages): skip the rest
-    words = [features[content[pos]].words for pos in prose]
-    inside_words = sum(w for pos, w in zip(prose, words, strict=True) if start <= pos < end)
-    if inside_words < settings.stretch_min_article_share * sum(words):
-        return  # no stretch clearly holds the article: leave the page to the other rules
-    threshold = min(settings.stretch_min_share * best, settings.stretch_keep_score)
-    in_prose_run = _runs_of(outside_prose, settings.stretch_keep_prose_lines)
-    is_prose = set(outside_prose)
-    for lo, hi in ((0, start), (end, len(scores))):
-        weak: list[int] = []  # positions of the current run of weak lines
-        # a sentinel at the threshold closes the last run
-        for pos, value in enumerate([*_best_stretch_through(scores[lo:hi]), threshold], lo):
-            if value < threshold:
-                weak.append(pos)
-                continue
-            prose_lines = [p for p in weak if p in is_prose]
-            if len(prose_lines) >= settings.stretch_min_prose_lines and not any(
-                p in in_prose_run for p in prose_lines
-            ):
-                for i in (content[p] for p in weak):
-                    if verdicts[i] is None and kinds[i] is not Kind.HEADLINE:
-                        verdicts[i] = ("outside_article", settings.stretch_score)
-                        kinds[i] = Kind.REMOVED
-            weak = []
-
-
-def _stretch_scores(
-    content: Sequence[int],
-    kinds: Sequence[Kind],
-    features: Sequence[LineFeatures],
-    verdicts: Sequence[Verdict],
-    settings: CleanSettings,
-) -> tuple[list[float], list[int]]:
-    """Score of each non-blank line for the article stretch, and the positions of prose lines.
-
-    A body-like line scores its words less `stretch_prose_line_cost` (a teaser's one sentence
-    earns little); a short sentence, list item or unpunctuated sentence-case line scores the
-    same but never below zero (it is neither prose evidence nor chrome); any other kept line
-    (a headline, label, menu entry) costs `stretch_other_cost`, a removed line
-    `stretch_removed_cost`; a given headline is neutral."""
-    scores: list[float] = []
-    prose: list[int] = []
-    for pos, i in enumerate(content):
-        f = features[i]
-        if verdicts[i] is not None:
-            scores.append(-settings.stretch_removed_cost)
-        elif kinds[i] is Kind.HEADLINE:
-            scores.append(0.0)
-        elif is_body_like(f, settings):
-            scores.append(f.words - settings.stretch_prose_line_cost)
-            prose.append(pos)
-        elif f.terminal or f.list_item or _sentence_case(f, settings):
-            scores.append(max(f.words - settings.stretch_prose_line_cost, 0.0))
-        else:
-            scores.append(-settings.stretch_other_cost)
-    return scores, prose
-
-
-def _headline_shaped(f: LineFeatures, settings: CleanSettings) -> bool:
-    return settings.headline_min_words <= f.words <= settings.headline_max_words and not f.low.endswith(".")
-
-
-def _sentence_case(f: LineFeatures, settings: CleanSettings) -> bool:
-    """A sentence without its full stop (cut by the page, or a CJK clause ending in a comma):
-    long, some function words, not a Capitalised title."""
-    return (
-        f.words >= settings.good_min_words
-        and f.title_case_ratio < settings.title_case_min_ratio
-        and f.stopword_ratio >= settings.stretch_sentence_min_stopword_ratio
-    )
-
-
-def _runs_of(positions: Sequence[int], min_length: int) -> set[int]:
-    """The positions that lie in runs of at least `min_length` consecutive positions."""
-    found: set[int] = set()
-    run: list[int] = []
-    for pos in [*positions, -2]:  # -2 never continues a run: it closes the last one
-        if run and pos == run[-1] + 1:
-            run.append(pos)
-            continue
-        if len(run) >= min_length:
-            found.update(run)
-        run = [pos]
-    return found
-
-
-def _max_stretch(scores: Sequence[float]) -> tuple[int, int, float]:
-    """[start, end) and sum of the maximum-sum run of `scores` (Kadane)."""
-    best, best_start, best_end = 0.0, 0, 0
-    running, start = 0.0, 0
-    for pos, score in enumerate(scores):
-        if running <= 0:
-            running, start = score, pos
-        else:
-            running += score
-        if running > best:
-            best, best_start, best_end = running, start, pos + 1
-    return best_start, best_end, best
-
-
-def _best_stretch_through(scores: Sequence[float]) -> list[float]:
-    """For each position, the largest sum of a run of `scores` that contains it."""
-    ending, running = [], 0.0
-    for score in scores:
-        running = score + max(running, 0.0)
-        ending.append(running)
-    through, running = [0.0] * len(scores), 0.0
-    for pos in range(len(scores) - 1, -1, -1):
-        running = scores[pos] + max(running, 0.0)
-        through[pos] = ending[pos] + running - scores[pos]
-    return through
-
-
 def _nearest_decisive(
     kinds: Sequence[Kind], in_list: Sequence[bool], pos: int, step: int, window: int
 ) -> Kind | None:
@@ -343,7 +194,7 @@ def _guess_headline(
         f = features[i]
         if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
             break
-        overridable = verdicts[i] is None or verdicts[i][0] in ("navigation", "related", "outside_article")
+        overridable = verdicts[i] is None or verdicts[i][0] in ("navigation", "related")
         shaped = settings.headline_min_words <= f.words <= settings.headline_max_words
         if overridable and shaped and not f.low.endswith("."):
             overlap = len(_content_words(f.low) & lead)

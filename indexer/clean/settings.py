@@ -70,46 +70,6 @@ class CleanSettings:
     # list items, table rows and sub-headings (see `EXTRACTED_SETTINGS`).
     context_removes: bool = True
 
-    # --- main stretch (full-page text): the article is one stretch of lines --------------------
-    # Whether kept lines in weak stretches outside the article's stretch are removed as
-    # `outside_article` (cleaner `_keep_main_stretch`). Off after an HTML extractor, which
-    # dropped the page around the article already.
-    main_stretch: bool = True
-    # A body-like line scores its words less this: article paragraphs (30-60 words) dominate,
-    # the one-sentence blurbs of a teaser list (12-20 words) earn little. Higher values cut
-    # more teasers but also the closing short paragraphs of articles (recall fell at 8-10).
-    stretch_prose_line_cost: float = 6.0
-    # Cost of a kept line that is no sentence (headline, label, menu entry, source tag): a
-    # teaser list's headline + tag lines outweigh its short blurb; an article's sub-heading is
-    # paid back by the paragraph under it.
-    stretch_other_cost: float = 3.0
-    # Cost of a line already removed (menus, related blocks): a block of them separates the
-    # article from what lies beyond; high enough that a lone teaser across it does not pay.
-    stretch_removed_cost: float = 9.0
-    # A line outside the article stretch goes when the best stretch through it scores below
-    # both this share of the article's score and `stretch_keep_score`: a large second block of
-    # prose (a long notice, reader comments, the article continued) is kept, as before.
-    stretch_min_share: float = 0.5
-    stretch_keep_score: float = 60.0
-    # ... and only a run of weak lines shaped like a rail of teasers goes: at least
-    # `stretch_min_prose_lines` prose lines (blurbs), never `stretch_keep_prose_lines` of them in
-    # a row (teasers alternate with headlines; an article resumed after a block of links does
-    # not). With one prose line allowed, a lone caption, lead or contact line at the article's
-    # edge went too (0.13 % of L3S body words, tuning half); with two, 0.004 %.
-    stretch_min_prose_lines: int = 2
-    stretch_keep_prose_lines: int = 3
-    # Nothing is removed unless the article stretch holds this share of the page's prose words:
-    # on a page where comments, a second story or a long notice rival it, which stretch is the
-    # article is unclear, and article text is worth more than the teasers (0.5 still cut L3S
-    # body lines on the tuning half, 0.6-0.7 none; 0.8 gave up Zyte gains).
-    stretch_min_article_share: float = 0.7
-    # An unpunctuated line of `good_min_words` that is not Title Case counts as a sentence
-    # (never negative) with this share of function words; below the body-like 0.22 because
-    # CJK clauses ending in a comma reach only ~0.2.
-    stretch_sentence_min_stopword_ratio: float = 0.15
-    # Score reported with an `outside_article` span (position evidence only, like navigation).
-    stretch_score: float = 0.6
-
     # --- headline (when no title is given) ---------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and
     # must have a headline's length; the candidate sharing most content words with the lead wins.
@@ -174,6 +134,5 @@ class CleanSettings:
 
 DEFAULT_SETTINGS = CleanSettings()
 # For text an HTML extractor (`indexer.extract`) produced: navigation is gone already, so only
-# positive evidence (patterns, blocks, template, topic) removes a line, and the article is the
-# whole text (no main stretch).
-EXTRACTED_SETTINGS = CleanSettings(context_removes=False, main_stretch=False)
+# positive evidence (patterns, blocks, template, topic) removes a line.
+EXTRACTED_SETTINGS = CleanSettings(context_removes=False)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from indexer.clean import EXTRACTED_SETTINGS, CleanResult, clean_text, line_keys
-from indexer.clean.cleaner import _best_stretch_through, _max_stretch
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
 COURIER_TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
@@ -316,100 +315,3 @@ def test_line_keys_are_stable_deduplicated_and_normalised() -> None:
     assert len(keys) == 2
     assert keys == line_keys("share this\nA line")
     assert all(len(key) == 16 for key in keys)
-
-
-# --- the article's main stretch (full-page text) -----------------------------------------------
-
-MENU = ["Home", "News", "Sport", "Weather", "Culture"]
-# Made-up teasers as a site's "more stories" rail: kicker, headline, one short blurb (three
-# lines a story, so the headline + paragraph pair shape does not match them).
-RAIL = [
-    "WEEKEND READ",
-    "Why Lighthouse Keepers Still Matter In A World Of Satellites",
-    "A keeper on a remote island explains how the job changed.",
-    "SMALL WONDERS",
-    "The Beetle That Survived Three Ice Ages Under A Glacier",
-    "The tiny insect may hold clues to how life copes with cold.",
-    "PRICE WATCH",
-    "These Folding Bicycles Are Half Price Until Sunday",
-    "Commuters who ride the last mile have been snapping them up.",
-]
-
-
-def test_max_stretch_and_best_stretch_through_each_line() -> None:
-    scores = [-3.0, 5.0, -1.0, 4.0, -9.0, 2.0, -3.0]
-    assert _max_stretch(scores) == (1, 4, 8.0)
-    # the best run through each position: [-3, 5, -1, 4] for the first, [2] for the sixth
-    assert _best_stretch_through(scores) == [5.0, 8.0, 8.0, 8.0, 1.0, 2.0, -1.0]
-
-
-def test_lone_prose_line_beyond_the_menus_is_no_teaser_rail() -> None:
-    """One sentence after the article and its menus (a caption, a contact line, a correction)
-    carries too little shape to be called a rail of teasers: it stays."""
-    body = seed_lines("seed_004.txt")
-    lone = "The original version of this story gave the wrong date for the first of the council reports."
-    text = "\n".join([*body, *MENU, lone, *MENU])
-    assert line_reasons(text, clean_text(text))[lone] is None
-
-
-def test_teaser_rail_above_the_article_is_removed_as_outside_article() -> None:
-    """No header announces the rail, and each of its blurbs reads like a sentence: only the
-    article's stretch of prose, below it, shows that the rail is not the article. The story
-    right above the article's headline stays: it has the shape of a headline and standfirst."""
-    body = seed_lines("seed_004.txt")
-    text = "\n".join([*MENU, *RAIL, *body])
-    result = clean_text(text)
-    reasons = line_reasons(text, result)
-    assert {reasons[line] for line in RAIL[1:7]} == {"outside_article"}
-    assert result.text == "\n".join([*RAIL[7:], *body])
-    # the same lines after an HTML extractor: no page around the article, nothing removed
-    assert set(RAIL) <= set(clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n"))
-
-
-def test_article_resumed_after_a_block_of_links_stays() -> None:
-    """Three prose lines in a row after a block of removed links are the article going on, even
-    when they are too short to outweigh the block."""
-    body = seed_lines("seed_004.txt")
-    resumed = [
-        "The review will report to ministers before the summer recess next year, officials in London said.",
-        "Councils named in the earlier reports have been asked to hand over all of their case files.",
-        "Campaigners said that they would watch closely how the new review treats the survivors.",
-    ]
-    links = ["Related", "Pier reopens after storm", "Rovers sign striker", "Bakery chain expands"]
-    text = "\n".join([*body, *links, *resumed, *MENU])
-    kept = clean_text(text).text.split("\n")
-    assert set(resumed) | set(body) <= set(kept)
-
-
-def test_closing_short_sentence_stays_and_a_long_second_block_is_no_teaser() -> None:
-    """A closing sentence too short to count as prose goes with the article next to it; a second
-    block of long paragraphs beyond the menus (a notice, comments) is not a weak stretch: the
-    stretch rule leaves it to the others (here the off-topic rule)."""
-    body = seed_lines("seed_004.txt")
-    closing = "Nobody was injured in the fire, police said."
-    notice = [
-        (
-            "We use the information you give us to send you the stories you ask for, and we keep it "
-            "for as long as you stay subscribed; you can change your mind at any time by writing to us "
-            "or by following the link at the bottom of every message that we send to you."
-        ),
-        (
-            "Some of the services that we use to run this site are provided by other companies, who "
-            "may keep a record of the pages that you visit on it so that they can tell us how many "
-            "people read each of the stories and which of them were read to the end."
-        ),
-    ]
-    text = "\n".join([*body, closing, *MENU, *notice])
-    reasons = line_reasons(text, clean_text(text))
-    assert reasons[closing] is None
-    assert "outside_article" not in {reasons[line] for line in notice}
-
-
-def test_nothing_goes_as_outside_article_when_two_stretches_rival() -> None:
-    """Two long stretches of prose far apart (a second story, a comments thread): which one is the
-    article is unclear, so the teaser rail is left alone rather than risk the article."""
-    first, second = seed_lines("seed_004.txt")[:10], seed_lines("seed_000.txt")[:10]
-    sections = [f"Section {k}" for k in range(30)]
-    text = "\n".join([*MENU, *RAIL, *MENU, *first, *sections, *second])
-    reasons = line_reasons(text, clean_text(text))
-    assert "outside_article" not in set(reasons.values())
