@@ -29,7 +29,8 @@ from sklearn.metrics.pairwise import paired_cosine_distances
 from indexer.similarity import SimilarityProfile, compare, document_terms, similarity_profile
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "semeval2022-task8-sample"
-FEATURES = ("cosine", "title", "salient_overlap", "alignment")
+# (The sentence alignment is left out: it is worked out only for pairs that could be paraphrases.)
+FEATURES = ("cosine", "title", "salient_overlap")
 BLENDED = ("cosine", "title")  # what `same_story` blends, square-rooted
 
 
@@ -83,7 +84,7 @@ def feature_rows(pairs: list[Pair], idf: InMemoryIdf) -> tuple[np.ndarray, np.nd
     for pair in pairs:
         scores = compare(profile_of(pair.text1), profile_of(pair.text2), idf)
         title = scores.cosine if math.isnan(scores.title) else scores.title
-        rows.append((scores.cosine, title, scores.salient_overlap, scores.alignment))
+        rows.append((scores.cosine, title, scores.salient_overlap))
         same_story.append(scores.same_story)
     return np.array(rows), np.array(same_story)
 

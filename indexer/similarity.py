@@ -10,7 +10,8 @@ to a compact `SimilarityProfile` (stored in Redis, since the match's text is not
 - `title`: the same over the title's terms, when both titles are known;
 - `salient_overlap`: overlap of the anchor sets (names, numbers, quoted words);
 - `alignment`: share of the shorter article covered by a monotone chain of sentences that
-  share anchors and lengths (`indexer.alignment`).
+  share anchors and lengths (`indexer.alignment`); worked out only when the anchors and figures
+  leave a paraphrase possible (most candidates fail that at once), else 0.
 
 `paraphrase` is the alignment when enough sentence pairs were matched on anchors, or, for a short
 item, when both articles align sentence for sentence on nearly the same anchors and figures
@@ -25,6 +26,7 @@ import math
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -158,6 +160,16 @@ class SimilarityProfile:
 
     def __hash__(self) -> int:
         return hash(self.to_bytes())
+
+    @cached_property
+    def anchor_set(self) -> np.ndarray:
+        """Distinct anchor hashes, sorted (a query is compared with several candidates)."""
+        return _distinct(self.anchors)
+
+    @cached_property
+    def term_weights(self) -> np.ndarray:
+        """Sublinear in-article weight of each top term, 1 + log(count)."""
+        return 1.0 + np.log(np.maximum(self.term_counts, 1))
 
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
         """(start, end) character spans of the sentences in the profiled text (leading blanks included)."""
@@ -335,50 +347,27 @@ def _weighted_cosine(
     return float(vector_a[shared] @ vector_b[at[shared]]) / norms if norms else 0.0
 
 
-def compare(
+@dataclass(frozen=True)
+class _PairAlignment:
+    coverage: float  # of the shorter article
+    paraphrase: float  # the coverage when either paraphrase route holds, else 0
+    pairs: tuple[tuple[int, int], ...]
+
+
+_NO_ALIGNMENT = _PairAlignment(0.0, 0.0, ())
+
+
+def _alignment(
     a: SimilarityProfile,
     b: SimilarityProfile,
-    idf: Callable[[np.ndarray], np.ndarray],
-    defaults: SimilarityDefaults = DEFAULTS,
-) -> SimilarityScores:
-    """Score a pair of profiles; symmetric except for the orientation of the sentence pairs.
-
-    `idf(term_ids)` gives the store's IDF weights. While the store is young the IDF is flat
-    (log((1+N)/(1+df))+1 is ~1 for every term); stop words are already gone from the terms and
-    anchor terms are boosted, which keeps the cosine topical until the counts mean something.
-    """
-    vocabulary = _distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
-    weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
-    keys_a, keys_b = _distinct(a.anchors), _distinct(b.anchors)
-    is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
-    is_key[keys_a] = True
-    shared = int(np.count_nonzero(is_key[keys_b]))
-    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
-    anchors_kept = shared / min(len(keys_a), len(keys_b)) if shared else 0.0
-    is_key[keys_b] = True
-    weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
-
-    cosine = _weighted_cosine(
-        a.term_ids,
-        1.0 + np.log(np.maximum(a.term_counts, 1)),
-        b.term_ids,
-        1.0 + np.log(np.maximum(b.term_counts, 1)),
-        vocabulary,
-        weights,
-    )
-    title = (
-        _weighted_cosine(
-            a.title_ids,
-            np.ones(len(a.title_ids)),
-            b.title_ids,
-            np.ones(len(b.title_ids)),
-            vocabulary,
-            weights,
-        )
-        if len(a.title_ids) and len(b.title_ids)
-        else float("nan")
-    )
-
+    salient_overlap: float,
+    shared: int,
+    cosine: float,
+    numbers: float,
+    defaults: SimilarityDefaults,
+) -> _PairAlignment:
+    """The sentence alignment of a pair and whether it makes a paraphrase by the chain or the
+    whole-item route (see `SimilarityDefaults`)."""
     words_a, words_b = a.sentence_words.astype(np.float64), b.sentence_words.astype(np.float64)
     similarity, agree = anchor_matrices(
         a.anchors,
@@ -397,7 +386,6 @@ def compare(
     else:
         coverage = alignment.coverage_a if total_a < total_b else alignment.coverage_b
     shorter = a if total_a <= total_b else b
-    numbers = _number_agreement(a.numbers, b.numbers, defaults.numbers_kept)
     chain = alignment.anchored >= min(
         defaults.paraphrase_min_sentences,
         max(2, math.ceil(defaults.paraphrase_sentence_share * len(shorter.sentence_words))),
@@ -412,7 +400,53 @@ def compare(
         and alignment.confirmed
         >= max(2, math.ceil(defaults.paraphrase_sentence_share * len(_distinct(shorter.anchor_sentences))))
     )
+    return _PairAlignment(coverage, coverage if chain or whole else 0.0, alignment.pairs)
 
+
+def compare(
+    a: SimilarityProfile,
+    b: SimilarityProfile,
+    idf: Callable[[np.ndarray], np.ndarray],
+    defaults: SimilarityDefaults = DEFAULTS,
+) -> SimilarityScores:
+    """Score a pair of profiles; symmetric except for the orientation of the sentence pairs.
+
+    `idf(term_ids)` gives the store's IDF weights. While the store is young the IDF is flat
+    (log((1+N)/(1+df))+1 is ~1 for every term); stop words are already gone from the terms and
+    anchor terms are boosted, which keeps the cosine topical until the counts mean something.
+    """
+    vocabulary = _distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
+    weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
+    keys_a, keys_b = a.anchor_set, b.anchor_set
+    is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
+    is_key[keys_a] = True
+    shared = int(np.count_nonzero(is_key[keys_b]))
+    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
+    anchors_kept = shared / min(len(keys_a), len(keys_b)) if shared else 0.0
+    is_key[keys_b] = True
+    weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
+
+    cosine = _weighted_cosine(a.term_ids, a.term_weights, b.term_ids, b.term_weights, vocabulary, weights)
+    title = (
+        _weighted_cosine(
+            a.title_ids,
+            np.ones(len(a.title_ids)),
+            b.title_ids,
+            np.ones(len(b.title_ids)),
+            vocabulary,
+            weights,
+        )
+        if len(a.title_ids) and len(b.title_ids)
+        else float("nan")
+    )
+
+    numbers = _number_agreement(a.numbers, b.numbers, defaults.numbers_kept)
+    # `classify` needs these two before any alignment can make a paraphrase: most candidates
+    # (independent coverage, other stories) fail them, and the alignment is half the cost.
+    possible = (
+        anchors_kept >= defaults.paraphrase_min_anchors_kept and numbers >= defaults.paraphrase_min_number_agreement
+    )
+    alignment = _alignment(a, b, salient_overlap, shared, cosine, numbers, defaults) if possible else _NO_ALIGNMENT
     intercept, w_cosine, w_title = defaults.same_story_weights
     title_or_body = cosine if math.isnan(title) else title
     same_story = intercept + w_cosine * math.sqrt(cosine) + w_title * math.sqrt(title_or_body)
@@ -420,9 +454,9 @@ def compare(
     return SimilarityScores(
         cosine=cosine,
         salient_overlap=salient_overlap,
-        alignment=coverage,
+        alignment=alignment.coverage,
         same_story=same_story,
-        paraphrase=coverage if chain or whole else 0.0,
+        paraphrase=alignment.paraphrase,
         aligned_sentences=alignment.pairs,
         title=title,
         numbers=numbers,

@@ -81,7 +81,11 @@ class Similarity(BaseModel):
     cosine: float
     title: float | None = Field(None, description="Cosine of the headlines, when both have one")
     salient_overlap: float
-    alignment: float
+    alignment: float = Field(
+        ...,
+        description="Share of the shorter text in same-order sentences sharing anchors; 0 when the anchors "
+        "and figures already rule a paraphrase out (it is not worked out then)",
+    )
     paraphrase: float
     same_story: float
 
