@@ -171,13 +171,12 @@ class DocumentFrequencies:
         return cls(terms, counts.astype(np.float64), total)
 
     def _occurrences(self, term_ids: np.ndarray) -> np.ndarray:
-        found, counts = np.unique(term_ids, return_counts=True)
-        positions = np.searchsorted(self.terms, found).clip(0, max(len(self.terms) - 1, 0))
-        occurrences = np.zeros(len(self.terms))
-        if len(self.terms):
-            known = self.terms[positions] == found
-            np.add.at(occurrences, positions[known], counts[known])
-        return occurrences
+        """How often each snapshot term occurs in `term_ids` (a bincount: no sort of `term_ids`)."""
+        if not len(self.terms):
+            return np.zeros(0)
+        positions = np.minimum(np.searchsorted(self.terms, term_ids), len(self.terms) - 1)
+        known = self.terms[positions] == term_ids
+        return np.bincount(positions[known], minlength=len(self.terms)).astype(np.float64)
 
     def idf(self, pending: PendingTerms = NO_PENDING_TERMS):
         """sklearn's smoothed IDF, log((1+n)/(1+df))+1, as a callable over term ids."""
@@ -417,7 +416,7 @@ class Index:
         found = self.store.candidates_many([self._query(pr, pr.article.id) for pr in prepared], CANDIDATE_LIMIT)
         upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
         self._add_batch_candidates(upserts)
-        added, removed, new_articles, batch = [], [], 0, []
+        added, removed, new_articles, pending_sizes = [], [], 0, []
         for upsert in upserts:
             upsert.changed = upsert.previous is None or not self._unchanged(upsert.previous, upsert.prepared)
             if upsert.changed:
@@ -427,7 +426,13 @@ class Index:
                 else:
                     upsert.previous_keys = self._previous_keys(upsert.previous)
                     removed.append(upsert.previous_keys.term_ids)
-            batch.append((upsert.prepared, upsert.candidates, PendingTerms(_joined(added), _joined(removed), new_articles)))
+            pending_sizes.append((sum(map(len, added)), sum(map(len, removed)), new_articles))
+        # Each article's pending changes are a prefix of the whole batch's (views, not copies).
+        all_added, all_removed = _joined(added), _joined(removed)
+        batch = [
+            (upsert.prepared, upsert.candidates, PendingTerms(all_added[:n_added], all_removed[:n_removed], new))
+            for upsert, (n_added, n_removed, new) in zip(upserts, pending_sizes)
+        ]
         for upsert, matches in zip(upserts, self._relate_many(batch, limit)):
             upsert.matches = matches
         requests = [self._write_request(u) if u.changed else u.prepared.article.id for u in upserts]
@@ -445,27 +450,18 @@ class Index:
 
     def _add_batch_candidates(self, upserts: list[_Upsert]) -> None:
         """Let each article see the earlier ones of its batch, which replace their stored versions."""
-        copy_holders: dict[int, list[int]] = {}
-        salient_holders: dict[int, list[int]] = {}
+        copy_hits = _earlier_key_holders([u.prepared.fingerprint.copy_keys for u in upserts])
+        salient_hits = _earlier_key_holders([u.prepared.salient_keys for u in upserts])
         earlier_ids: set[str] = set()
         for i, upsert in enumerate(upserts):
-            prepared = upsert.prepared
-            copy_keys = prepared.fingerprint.copy_keys.tolist()
-            salient_keys = prepared.salient_keys.tolist()
-            copy_hits = Counter(j for key in copy_keys for j in copy_holders.get(key, ()))
-            salient_hits = Counter(j for key in salient_keys for j in salient_holders.get(key, ()))
             upsert.candidates = [c for c in upsert.candidates if c.article.id not in earlier_ids]
-            for j in sorted(copy_hits.keys() | salient_hits.keys()):
-                earlier = upserts[j].prepared
-                upsert.candidates.append(Candidate(_as_stored(earlier), copy_hits[j], salient_hits[j]))
+            copies, salient = copy_hits.get(i, Counter()), salient_hits.get(i, Counter())
+            for j in sorted(copies.keys() | salient.keys()):
+                upsert.candidates.append(Candidate(_as_stored(upserts[j].prepared), copies[j], salient[j]))
             # The store's order, as if the earlier ones were stored (their ids would sort last).
             upsert.candidates.sort(key=lambda c: (-c.copy_hits, -c.salient_hits))
             del upsert.candidates[CANDIDATE_LIMIT:]
-            for key in copy_keys:
-                copy_holders.setdefault(key, []).append(i)
-            for key in salient_keys:
-                salient_holders.setdefault(key, []).append(i)
-            earlier_ids.add(prepared.article.id)
+            earlier_ids.add(upsert.prepared.article.id)
 
     @staticmethod
     def _write_request(upsert: _Upsert) -> WriteRequest:
@@ -515,6 +511,30 @@ class Index:
             except WriteConflict:
                 continue
         raise WriteConflict(article_id)
+
+
+def _earlier_key_holders(keys: list[np.ndarray]) -> dict[int, Counter]:
+    """For each article of a batch (by position), how many of its keys each earlier one holds.
+    Keys are sorted once for the whole batch; only keys held more than once are walked."""
+    if not keys:
+        return {}
+    flat = np.concatenate(keys)
+    owners = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    order = np.argsort(flat, kind="stable")  # stable: the owners of a key stay in batch order
+    flat, owners = flat[order], owners[order]
+    new_key = np.ones(len(flat), dtype=bool)
+    new_key[1:] = flat[1:] != flat[:-1]
+    starts = np.flatnonzero(new_key)
+    ends = np.append(starts[1:], len(flat))
+    shared = ends - starts > 1
+    holders: dict[int, Counter] = {}
+    for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
+        members = owners[start:end].tolist()
+        for later, article in enumerate(members):
+            for earlier in members[:later]:
+                if earlier != article:
+                    holders.setdefault(article, Counter())[earlier] += 1
+    return holders
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:

@@ -9,7 +9,7 @@ hashed once and word n-grams are combined as integers, never built as strings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import xxhash
@@ -117,7 +117,7 @@ class Fingerprint:
         """A band-like key shared exactly by bodies that normalise to the same text."""
         return int.from_bytes(self.content_hash, "big")
 
-    @property
+    @cached_property
     def copy_keys(self) -> np.ndarray:
         """Every key that proposes copy candidates: shingle bands, the exact key, lead bands."""
         return np.concatenate([self.band_keys, np.array([self.exact_key], dtype=_U64), self.lead_keys])
