@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+from fastapi import Response
+from pydantic import BaseModel
+
 from indexer.clean import CleanResult
 from indexer.engine import IndexResult, Match, cluster_id_for
 from indexer.similarity import SimilarityScores
@@ -60,3 +63,9 @@ def index_out(result: IndexResult) -> IndexOut:
         matches=[match_out(m) for m in result.matches],
         removed=removed_out(result.clean),
     )
+
+
+def json_response(body: BaseModel) -> Response:
+    """The body serialised once, by pydantic. Routes still declare `response_model` for the
+    OpenAPI schema; returned as a model, FastAPI would validate it again, in another thread hop."""
+    return Response(body.model_dump_json(), media_type="application/json")

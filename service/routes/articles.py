@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from indexer.engine import ArticleInput, cluster_id_for
 from service.deps import IndexDep, ResourcesDep, SettingsDep
 from service.errors import LIBRARY_ERRORS, problem_for
-from service.presenters import index_out, match_out
+from service.presenters import index_out, json_response, match_out
 from service.schemas import (
     ArticleContent,
     ArticleId,
@@ -31,14 +31,14 @@ Limit = Annotated[int | None, Query(gt=0, le=100, description="Most matches to r
 def put_article(
     article_id: IdPath, content: ArticleContent, index: IndexDep, resources: ResourcesDep, settings: SettingsDep,
     limit: Limit = None,
-) -> IndexOut:
+) -> Response:
     """Index (insert or replace) an article; returns the matches found at write time and its cluster."""
     result = index.upsert(resources.to_article(content, article_id), limit=limit or settings.match_limit)
-    return index_out(result)
+    return json_response(index_out(result))
 
 
 @router.post("/batch", response_model=BatchOut)
-def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> BatchOut:
+def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> Response:
     """Index up to `max_batch` articles as if in order, in a few Redis round trips for the batch;
     one item's failure does not fail the others."""
     if len(request.articles) > settings.max_batch:
@@ -59,20 +59,20 @@ def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, s
             results.append(BatchItemOut(id=item.id, ok=False, error=problem_for(outcome)))
         else:
             results.append(BatchItemOut(id=item.id, ok=True, result=index_out(outcome)))
-    return BatchOut(results=results)
+    return json_response(BatchOut(results=results))
 
 
 @router.get("/{article_id}", response_model=ArticleOut)
-def get_article(article_id: IdPath, index: IndexDep) -> ArticleOut:
+def get_article(article_id: IdPath, index: IndexDep) -> Response:
     stored, cluster = index.get(article_id)
-    return ArticleOut(
+    return json_response(ArticleOut(
         id=stored.id,
         cluster_id=cluster_id_for(cluster.canonical_id),
         canonical_id=cluster.canonical_id,
         cluster_size=cluster.size,
         shingles=stored.shingle_count,
         **{k: stored.meta.get(k) for k in ("title", "url", "source", "published_at")},
-    )
+    ))
 
 
 @router.delete("/{article_id}", status_code=204)
@@ -83,6 +83,7 @@ def delete_article(article_id: IdPath, index: IndexDep) -> Response:
 
 
 @router.get("/{article_id}/matches", response_model=MatchesOut)
-def article_matches(article_id: IdPath, index: IndexDep, settings: SettingsDep, limit: Limit = None) -> MatchesOut:
+def article_matches(article_id: IdPath, index: IndexDep, settings: SettingsDep, limit: Limit = None) -> Response:
     """The current matches of a stored article (recomputed from its stored fingerprints)."""
-    return MatchesOut(matches=[match_out(m) for m in index.matches_of(article_id, limit=limit or settings.match_limit)])
+    matches = index.matches_of(article_id, limit=limit or settings.match_limit)
+    return json_response(MatchesOut(matches=[match_out(m) for m in matches]))

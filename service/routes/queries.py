@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from service.deps import IndexDep, ResourcesDep, SettingsDep
-from service.presenters import match_out, passages_out, removed_out, similarity_out
+from service.presenters import json_response, match_out, passages_out, removed_out, similarity_out
 from service.schemas import ArticleContent, ArticleQuery, CleanOut, CompareOut, CompareRequest, MatchesOut
 
 router = APIRouter(prefix="/v1", tags=["queries"])
 
 
 @router.post("/matches", response_model=MatchesOut)
-def find_matches(query: ArticleQuery, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> MatchesOut:
+def find_matches(query: ArticleQuery, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> Response:
     """What the index holds that relates to this article; nothing is stored."""
     matches, cleaned = index.match(resources.to_article(query), limit=query.limit or settings.match_limit)
-    return MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned))
+    return json_response(MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned)))
 
 
 @router.post("/compare", response_model=CompareOut)
-def compare(request: CompareRequest, index: IndexDep, resources: ResourcesDep) -> CompareOut:
+def compare(request: CompareRequest, index: IndexDep, resources: ResourcesDep) -> Response:
     """The relation and every score of two articles, without touching the index."""
     result = index.compare(resources.to_article(request.a), resources.to_article(request.b))
-    return CompareOut(
+    return json_response(CompareOut(
         relation=result.relation,
         score=result.score,
         jaccard=round(result.evidence.jaccard, 4),
@@ -30,12 +30,12 @@ def compare(request: CompareRequest, index: IndexDep, resources: ResourcesDep) -
         containment_b_in_a=round(result.evidence.match_in_query, 4),
         similarity=similarity_out(result.similarity),
         shared_passages=passages_out(result.similarity),
-    )
+    ))
 
 
 @router.post("/clean", response_model=CleanOut)
-def clean(content: ArticleContent, index: IndexDep, resources: ResourcesDep) -> CleanOut:
+def clean(content: ArticleContent, index: IndexDep, resources: ResourcesDep) -> Response:
     """Clutter and off-topic spans of a page, with offsets into `source_text`; reads, never learns."""
     article = resources.to_article(content)
     cleaned = index.clean(article)
-    return CleanOut(text=cleaned.text, source_text=article.text, removed=removed_out(cleaned))
+    return json_response(CleanOut(text=cleaned.text, source_text=article.text, removed=removed_out(cleaned)))
