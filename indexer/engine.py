@@ -516,7 +516,7 @@ class Index:
 def _earlier_key_holders(keys: list[np.ndarray]) -> dict[int, Counter]:
     """For each article of a batch (by position), how many of its keys each earlier one holds.
     Keys are sorted once for the whole batch; only keys held more than once are walked."""
-    if not keys:
+    if len(keys) < 2:
         return {}
     flat = np.concatenate(keys)
     owners = np.repeat(np.arange(len(keys)), [len(k) for k in keys])

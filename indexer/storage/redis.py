@@ -177,8 +177,15 @@ class RedisStore(ArticleStore):
         return replies
 
     def _evalsha_pipeline(self, calls: Sequence[tuple[Script, list]]) -> list:
+        """Replies in order, a failed call's error in its place (as a pipeline without raising)."""
         if not calls:
             return []
+        if len(calls) == 1:  # a single request, without the cost of building a redis-py pipeline
+            script, args = calls[0]
+            try:
+                return [self._call(self.client.evalsha, script.sha, 0, *args)]
+            except redis.ResponseError as exc:
+                return [exc]
         pipe = self.client.pipeline(transaction=False)
         for script, args in calls:
             pipe.evalsha(script.sha, 0, *args)

@@ -251,6 +251,9 @@ def test_scripts_flushed_from_the_server_are_loaded_again(index, store, redis_cl
     assert index.match(ArticleInput(BRIDGE))[0][0].relation == "exact"
     redis_client.script_flush()
     assert index.upsert(ArticleInput(FROST, id="frost")).changed
+    redis_client.script_flush()  # a single call goes alone, several in a pipeline: both reload
+    batch = index.upsert_many([ArticleInput(SEED, id="a", source="x.com"), ArticleInput(BRIDGE, id="b", source="y.com")])
+    assert [result.changed for result in batch] == [True, True]
 
 
 def test_document_frequencies_of_many_terms_at_once(index, store):
