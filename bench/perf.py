@@ -657,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
         contention.ours.update(p.pid for p in _redis_processes(client))
         info = client.info("server")
         entries = client.config_get("hash-max-ziplist-entries").get("hash-max-ziplist-entries")
-        print(f"redis: {where}, version {info.get('redis_version')}, hash-max-listpack-entries {entries}; "
+        value = client.config_get("hash-max-ziplist-value").get("hash-max-ziplist-value")
+        print(f"redis: {where}, version {info.get('redis_version')}, hash-max-listpack-entries {entries}, "
+              f"hash-max-listpack-value {value}; "
               f"server: uvicorn, {args.workers} worker(s), "
               f"batch {args.batch}, concurrency {concurrency}", flush=True)
         prefixes: list[str] = []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import redis
 
-from indexer.storage.redis import COMPACT_HASH_ENTRIES
+from indexer.storage.redis import COMPACT_HASH_SETTINGS
 
 
 class EmbeddedRedisError(RuntimeError):
@@ -81,7 +81,7 @@ class EmbeddedRedis:
             "--save", "900 1",
             "--maxmemory-policy", "noeviction",
             # Bucket and counter hashes hold ~900 entries each at 1M articles: keep them compact.
-            "--hash-max-ziplist-entries", str(COMPACT_HASH_ENTRIES),
+            *(arg for name, value in COMPACT_HASH_SETTINGS.items() for arg in (f"--{name}", str(value))),
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "redis.log"),
         ]

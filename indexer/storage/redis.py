@@ -35,9 +35,12 @@ from indexer.storage.base import (
 # shared by many articles (or a flood of copies, which the exact key and other bands still find).
 BUCKET_READ_CAP = 1000
 # The 65,536 bucket and template-counter hashes grow ~9 entries per 10k articles; Redis keeps a hash
-# compact (listpack, ~13 bytes per entry instead of ~70) up to `hash-max-listpack-entries`, whose
-# default of 128 is passed near 140k articles. The embedded server and docker-compose set this.
-COMPACT_HASH_ENTRIES = 1024
+# compact (listpack, ~13 bytes per entry instead of ~70) while it holds at most
+# `hash-max-listpack-entries` entries (default 128: passed near 140k articles) and no value longer
+# than `hash-max-listpack-value` bytes (default 64: a bucket of 17 members; at 1M articles half the
+# shards hold one, and buckets took 1.8 KB per article instead of 0.75). The embedded server and
+# docker-compose set both (the old "ziplist" names are aliases that Redis 6.2 understands too).
+COMPACT_HASH_SETTINGS = {"hash-max-ziplist-entries": 1024, "hash-max-ziplist-value": 512}
 # Copy clusters are walked up to this many articles to pick the canonical.
 CLUSTER_WALK_CAP = 2000
 
@@ -193,15 +196,17 @@ class RedisStore(ArticleStore):
 
     def _check_hash_encoding(self) -> None:
         """Warn when the server would store large indexes' hashes uncompacted (~3x the memory)."""
-        try:
-            setting = self._call(self.client.config_get, "hash-max-ziplist-entries").get("hash-max-ziplist-entries")
-        except redis.ResponseError:  # CONFIG disabled (managed Redis): nothing to check
-            return
-        if setting is not None and int(setting) < COMPACT_HASH_ENTRIES:
-            log.warning(
-                "Redis hash-max-listpack-entries is %s: past about %d articles, memory per article grows "
-                "~3x. Set it to %d (redis.conf or CONFIG SET).", setting, int(setting) * 1100, COMPACT_HASH_ENTRIES,
-            )
+        for name, wanted in COMPACT_HASH_SETTINGS.items():
+            try:
+                setting = self._call(self.client.config_get, name).get(name)
+            except redis.ResponseError:  # CONFIG disabled (managed Redis): nothing to check
+                return
+            if setting is not None and int(setting) < wanted:
+                shown = name.replace("ziplist", "listpack")
+                log.warning(
+                    "Redis %s is %s: bucket hashes of large indexes lose their compact encoding and memory "
+                    "per article grows up to ~3x. Set it to %d (redis.conf or CONFIG SET).", shown, setting, wanted,
+                )
 
     def manifest_matches(self) -> bool:
         stored = self._call(self.client.get, self._key("manifest"))

@@ -225,22 +225,26 @@ def test_stored_record_reads_back_as_written(index, store):
     assert stored.meta == article.meta()
 
 
-def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(redis_client, namespace, caplog):
-    from indexer.storage.redis import COMPACT_HASH_ENTRIES
+@pytest.mark.parametrize("name", ["hash-max-ziplist-entries", "hash-max-ziplist-value"])
+def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(redis_client, namespace, caplog, name):
+    from indexer.storage.redis import COMPACT_HASH_SETTINGS
 
-    setting = redis_client.config_get("hash-max-ziplist-entries")["hash-max-ziplist-entries"]
+    found = {key: redis_client.config_get(key)[key] for key in COMPACT_HASH_SETTINGS}
     try:
-        redis_client.config_set("hash-max-ziplist-entries", 128)
+        redis_client.config_set(name, 64 if name.endswith("value") else 128)
         with caplog.at_level("WARNING", logger="syndetect"):
             RedisStore(redis_client, DEFAULT_CONFIG, namespace).open()
-        assert f"Set it to {COMPACT_HASH_ENTRIES}" in caplog.text
+        assert name.replace("ziplist", "listpack") in caplog.text
+        assert f"Set it to {COMPACT_HASH_SETTINGS[name]}" in caplog.text
         caplog.clear()
-        redis_client.config_set("hash-max-ziplist-entries", COMPACT_HASH_ENTRIES)
+        for key, value in COMPACT_HASH_SETTINGS.items():
+            redis_client.config_set(key, value)
         with caplog.at_level("WARNING", logger="syndetect"):
             RedisStore(redis_client, DEFAULT_CONFIG, namespace).open()
         assert caplog.text == ""
     finally:
-        redis_client.config_set("hash-max-ziplist-entries", setting)
+        for key, value in found.items():
+            redis_client.config_set(key, value)
         RedisStore(redis_client, DEFAULT_CONFIG, namespace).clear()
 
 

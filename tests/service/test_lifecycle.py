@@ -32,11 +32,12 @@ def test_embedded_redis_keeps_articles_across_restarts(tmp_path):
 
 
 def test_embedded_redis_keeps_large_indexes_hashes_compact(tmp_path):
-    from indexer.storage.redis import COMPACT_HASH_ENTRIES
+    from indexer.storage.redis import COMPACT_HASH_SETTINGS
 
     with EmbeddedRedis(tmp_path / "redis") as server:
         client = redis.Redis.from_url(server.url)
-        assert int(client.config_get("hash-max-ziplist-entries")["hash-max-ziplist-entries"]) == COMPACT_HASH_ENTRIES
+        for name, value in COMPACT_HASH_SETTINGS.items():
+            assert int(client.config_get(name)[name]) == value
         client.close()
 
 
