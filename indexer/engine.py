@@ -416,22 +416,25 @@ class Index:
         found = self.store.candidates_many([self._query(pr, pr.article.id) for pr in prepared], CANDIDATE_LIMIT)
         upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
         self._add_batch_candidates(upserts)
-        added, removed, new_articles, pending_sizes = [], [], 0, []
+        added, removed, pending_sizes = [], [], []
+        n_added = n_removed = new_articles = 0
         for upsert in upserts:
             upsert.changed = upsert.previous is None or not self._unchanged(upsert.previous, upsert.prepared)
             if upsert.changed:
                 added.append(similarity.document_terms(upsert.prepared.profile))
+                n_added += len(added[-1])
                 if upsert.previous is None:
                     new_articles += 1
                 else:
                     upsert.previous_keys = self._previous_keys(upsert.previous)
                     removed.append(upsert.previous_keys.term_ids)
-            pending_sizes.append((sum(map(len, added)), sum(map(len, removed)), new_articles))
+                    n_removed += len(removed[-1])
+            pending_sizes.append((n_added, n_removed, new_articles))
         # Each article's pending changes are a prefix of the whole batch's (views, not copies).
         all_added, all_removed = _joined(added), _joined(removed)
         batch = [
-            (upsert.prepared, upsert.candidates, PendingTerms(all_added[:n_added], all_removed[:n_removed], new))
-            for upsert, (n_added, n_removed, new) in zip(upserts, pending_sizes)
+            (upsert.prepared, upsert.candidates, PendingTerms(all_added[:added_end], all_removed[:removed_end], new))
+            for upsert, (added_end, removed_end, new) in zip(upserts, pending_sizes)
         ]
         for upsert, matches in zip(upserts, self._relate_many(batch, limit)):
             upsert.matches = matches
