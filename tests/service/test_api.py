@@ -180,7 +180,8 @@ def test_compare_shows_shared_passages_of_a_reworded_copy(client):
     assert spun.strip()[first["query_start"] : first["query_end"]].split()[:3] == spun.strip().split()[:3]
 
 
-def test_semantic_compare_scores_same_story_by_embedding(redis_url, namespace, tmp_path):
+def test_semantic_compare_scores_same_story_by_embedding(redis_url, namespace, store, tmp_path):
+    """(`store`: its teardown empties the namespace the app opened.)"""
     pytest.importorskip("onnxruntime")
     from fastapi.testclient import TestClient
 
