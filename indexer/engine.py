@@ -525,9 +525,7 @@ def _earlier_key_holders(keys: list[np.ndarray]) -> dict[int, Counter]:
     owners = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
     order = np.argsort(flat, kind="stable")  # stable: the owners of a key stay in batch order
     flat, owners = flat[order], owners[order]
-    new_key = np.ones(len(flat), dtype=bool)
-    new_key[1:] = flat[1:] != flat[:-1]
-    starts = np.flatnonzero(new_key)
+    starts = similarity.run_starts(flat)
     ends = np.append(starts[1:], len(flat))
     shared = ends - starts > 1
     holders: dict[int, Counter] = {}
