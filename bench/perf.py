@@ -361,12 +361,16 @@ def warm_up(port: int, corpus: Corpus, connections: int, count: int) -> None:
     vocabulary as in a service that has been up a while (texts of the last bases of the stream,
     which the runs here do not index; nothing is stored)."""
     bodies = [json.dumps({"text": corpus.article(len(corpus) - 1 - k, variant=1)["text"]}).encode() for k in range(count)]
+    errors: list[str] = []
 
     def run(part: list[bytes]) -> None:
         client = Client(port)
         try:
             for body in part:
-                client.call("POST", "/v1/matches", body)
+                status, reply = client.call("POST", "/v1/matches", body)
+                if status != 200:
+                    errors.append(f"warm-up /v1/matches: HTTP {status}: {reply[:300]!r}")
+                    return
         finally:
             client.close()
 
@@ -375,6 +379,8 @@ def warm_up(port: int, corpus: Corpus, connections: int, count: int) -> None:
         t.start()
     for t in threads:
         t.join()
+    if errors:
+        raise RuntimeError(errors[0])
 
 
 def query_texts(corpus: Corpus, size: int, count: int, seed: int) -> list[str]:
