@@ -493,21 +493,22 @@ class Datasketch:
 _STEP_RULES = [
     ("request body: read + JSON parse + pydantic validation", {"Request.body", "Request.json", "Request.stream",
                                                                "solve_dependencies", "request_body_to_args"}, ()),
-    ("response: pydantic dump + JSON", {"serialize_response", "TypeAdapter.dump_json", "jsonable_encoder"}, ()),
+    ("response: pydantic dump + JSON", {"json_response", "serialize_response", "jsonable_encoder"}, ()),
     ("route code (to_article, BatchItemOut, ...)", {"put_batch", "put_article", "find_matches"}, ("service/deps.py",)),
     ("presenters (index_out / match_out)", set(), ("service/presenters.py",)),
-    ("engine: cleaning (clean_text; line_stats HMGET)", {"Index.clean"}, ()),
+    ("engine: template statistics (LINE_STATS Lua)", {"RedisStore.line_stats_many"}, ()),
     ("engine: line keys (template.line_keys)", {"line_keys"}, ()),
-    ("engine: similarity profile", {"similarity_profile"}, ()),
+    ("engine: cleaning (clean_text)", {"Index._clean"}, ()),
+    ("engine: similarity profile", {"similarity_profile", "SimilarityProfile.to_bytes"}, ()),
     ("engine: shingle fingerprint (MinHash)", {"Fingerprinter.fingerprint"}, ()),
-    ("engine: salient keys", {"salient_keys", "Fingerprinter.salient_band_keys"}, ()),
-    ("engine: candidates (Lua read + decode)", {"Index._candidates"}, ()),
-    ("engine: relate, copy evidence", {"Index._relate"}, ()),
-    ("engine: relate, IDF lookup (BITFIELD_RO)", {"_IdfTable.__init__"}, ()),
+    ("engine: salient keys", {"Index._salient_keys"}, ()),
+    ("engine: candidates (CANDIDATES Lua + decode)", {"RedisStore.candidates_many"}, ()),
+    ("engine: earlier articles of the batch as candidates", {"Index._add_batch_candidates"}, ()),
+    ("engine: relate, copy evidence and verdicts", {"Index._relate_many"}, ()),
+    ("engine: relate, document frequencies (BITFIELD_RO Lua)", {"DocumentFrequencies.fetch"}, ()),
     ("engine: relate, profile decode + compare", {"SimilarityProfile.from_bytes", "compare", "document_terms"}, ()),
     ("engine: previous keys", {"Index._previous_keys"}, ()),
-    ("engine: write (Lua)", {"RedisStore.write"}, ()),
-    ("engine: cluster walk (Lua, after write)", {"RedisStore.cluster"}, ()),
+    ("engine: write + cluster walk (WRITE Lua)", {"RedisStore.write_many", "Index._write_request"}, ()),
 ]
 _FRAMEWORK = "HTTP + framework (uvicorn, starlette, middleware, threadpool hand-off)"
 
@@ -515,6 +516,13 @@ _FRAMEWORK = "HTTP + framework (uvicorn, starlette, middleware, threadpool hand-
 def _parse_frame(frame: str) -> tuple[str, str]:
     func, _, rest = frame.rpartition(" (")
     return (func or frame), rest.rsplit(":", 1)[0]
+
+
+# Leaves of threads waiting for work, not working: the event loop in uvloop's (native) poll, pool
+# threads and uvicorn's supervisor on a condition, pipe reads of the HTML process pool and of the
+# worker supervisor, multiprocessing's resource tracker.
+_WAITING = {"Runner.run", "WorkerThread.run", "Condition.wait", "Connection._recv"}
+_WAITING_FILES = {"multiprocessing/resource_tracker.py"}
 
 
 def _busy_samples(path: Path):
@@ -525,9 +533,7 @@ def _busy_samples(path: Path):
         if not frames:
             continue
         leaf_func, leaf_file = frames[-1]
-        if leaf_func == "Runner.run" or (leaf_func == "Condition.wait" and len(frames) > 1 and frames[-2][0] == "Queue.get"):
-            continue  # the event loop in uvloop's (native) poll, or a pool thread waiting for a job
-        if leaf_func == "WorkerThread.run" or leaf_func.startswith("Thread._bootstrap"):
+        if leaf_func in _WAITING or leaf_func.startswith("Thread._bootstrap") or leaf_file in _WAITING_FILES:
             continue
         yield frames, int(count)
 
