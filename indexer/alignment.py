@@ -16,6 +16,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from indexer.sorted_arrays import run_starts
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -61,9 +63,7 @@ def anchor_matrices(
     sorted_a, sorted_b = anchors_a[order_a], anchors_b[order_b]
     # Each distinct anchor of a is a run in sorted_a; keep those b has too (np.intersect1d and
     # searchsorted for both sides would sort and search twice as much).
-    starts = np.ones(len(sorted_a), dtype=bool)
-    np.not_equal(sorted_a[1:], sorted_a[:-1], out=starts[1:])
-    lo_a = np.flatnonzero(starts)
+    lo_a = run_starts(sorted_a)
     hi_a = np.append(lo_a[1:], len(sorted_a))
     lo_b = np.searchsorted(sorted_b, sorted_a[lo_a])
     hi_b = np.searchsorted(sorted_b, sorted_a[lo_a], side="right")

@@ -24,6 +24,7 @@ from indexer.relations import (
     relation_score,
 )
 from indexer.semantic import SemanticScorer, cosine
+from indexer.sorted_arrays import run_starts
 from indexer.storage.base import (
     ArticleRecord,
     ArticleStore,
@@ -525,7 +526,7 @@ def _earlier_key_holders(keys: list[np.ndarray]) -> dict[int, Counter]:
     owners = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
     order = np.argsort(flat, kind="stable")  # stable: the owners of a key stay in batch order
     flat, owners = flat[order], owners[order]
-    starts = similarity.run_starts(flat)
+    starts = run_starts(flat)
     ends = np.append(starts[1:], len(flat))
     shared = ends - starts > 1
     holders: dict[int, Counter] = {}

@@ -32,6 +32,7 @@ from typing import Literal
 import numpy as np
 
 from indexer.alignment import align, anchor_matrices
+from indexer.sorted_arrays import distinct, run_starts
 from indexer.terms import TERM_SPACE, content_terms, figures, sentence_terms
 
 __all__ = [
@@ -43,7 +44,6 @@ __all__ = [
     "classify",
     "compare",
     "document_terms",
-    "run_starts",
     "salient_keys",
     "similarity_profile",
 ]
@@ -165,7 +165,7 @@ class SimilarityProfile:
     @cached_property
     def anchor_set(self) -> np.ndarray:
         """Distinct anchor hashes, sorted (a query is compared with several candidates)."""
-        return _distinct(self.anchors)
+        return distinct(self.anchors)
 
     @cached_property
     def term_weights(self) -> np.ndarray:
@@ -266,7 +266,7 @@ def similarity_profile(
     counts = np.diff(np.append(starts, len(entries)))
     weight = counts * np.where(entries[starts] & 1, 1.0, defaults.anchor_boost)
     top = np.sort(np.lexsort((terms, -weight))[: defaults.top_terms])  # heaviest, ties by id; kept id-sorted
-    title_terms = _distinct(content_terms(title or ""))
+    title_terms = distinct(content_terms(title or ""))
     sentence_words = found.words[:n_sentences]
     return SimilarityProfile(
         words=min(int(sentence_words.sum()), 0xFFFF),
@@ -277,21 +277,8 @@ def similarity_profile(
         sentence_ends=found.ends[:n_sentences].astype(np.uint32),
         anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
         anchor_sentences=anchor_sentences[first_few],
-        numbers=_distinct((figures(text) & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
+        numbers=distinct((figures(text) & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
     )
-
-
-def run_starts(values: np.ndarray) -> np.ndarray:
-    """Index of the first of each run of equal values (`np.unique` of a sorted array, 4x faster)."""
-    new = np.ones(len(values), dtype=bool)
-    np.not_equal(values[1:], values[:-1], out=new[1:])
-    return np.flatnonzero(new)
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (`np.unique`, faster on short arrays)."""
-    values = np.sort(values)
-    return values[run_starts(values)]
 
 
 def document_terms(profile: SimilarityProfile) -> np.ndarray:
@@ -399,7 +386,7 @@ def _alignment(
         and cosine >= defaults.paraphrase_whole_min_cosine
         # Sentences without anchors cannot be confirmed: the share is of those with some.
         and alignment.confirmed
-        >= max(2, math.ceil(defaults.paraphrase_sentence_share * len(_distinct(shorter.anchor_sentences))))
+        >= max(2, math.ceil(defaults.paraphrase_sentence_share * len(distinct(shorter.anchor_sentences))))
     )
     return _PairAlignment(coverage, coverage if chain or whole else 0.0, alignment.pairs)
 
@@ -416,7 +403,7 @@ def compare(
     (log((1+N)/(1+df))+1 is ~1 for every term); stop words are already gone from the terms and
     anchor terms are boosted, which keeps the cosine topical until the counts mean something.
     """
-    vocabulary = _distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
+    vocabulary = distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
     weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
     keys_a, keys_b = a.anchor_set, b.anchor_set
     is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
