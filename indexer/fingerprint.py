@@ -16,6 +16,7 @@ import xxhash
 from datasketch import MinHash
 
 from indexer.config import IndexConfig, MinHashScheme
+from indexer.sorted_arrays import distinct
 from indexer.text import normalize, token_bytes
 
 _U32 = np.uint32
@@ -68,7 +69,7 @@ def shingle_hashes(hashed_tokens: np.ndarray, size: int) -> np.ndarray:
         for offset in range(width):
             combined += hashed_tokens[offset : offset + count] * _POSITION_MULTIPLIERS[offset]
         folded = (combined >> _U64(32)) ^ (combined & _U64(0xFFFFFFFF))
-    return np.unique(folded.astype(_U32))
+    return distinct(folded.astype(_U32))
 
 
 class MinHasher:
