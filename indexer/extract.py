@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Self
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ TRAFILATURA_OPTIONS = {
 
 # Names what `extract_page` produces (options + post-processing); bump it when its output changes,
 # so caches of extracted pages (bench/out/) are not reused across versions.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _EMPTY = ExtractedPage(title=None, text="")
@@ -114,14 +116,73 @@ def _tidy_lines(text: str, title: str | None) -> str:
     return "\n".join(lines)
 
 
+# Boxes that sites put beside or inside the article and name after what they are: calls to act,
+# newsletter and subscription forms, promotions, disclosures. trafilatura drops some such names
+# itself, but not these, and not at all when it falls back to its other extractors. Matched on
+# whole parts of a class or id ("post-cta", "ml-subscribe-form", "headerNewsletter"), so
+# "ctaylor" or "promotional-feature" do not match.
+_CLUTTER_NAME = re.compile(
+    r"(?:^|[-_ ])(cta|ctas|calltoaction|call-to-action|newsletter|newsletters|subscribe|subscription|"
+    r"signup|sign-up|optin|opt-in|promo|promos|promotion|disclaimer|disclosure)(?=$|[-_ ])"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_PRUNE_TAGS = ("div", "section", "aside", "form", "ul", "ol", "p", "span", "figure", "table")
+# Such boxes are short: a named box with more words than this, or holding the headline, is the
+# article's own wrapper ("rich-text-newsletter" around a newsletter issue) or a layout region
+# ("above-cta"), and stays.
+_PRUNE_MAX_WORDS = 120
+# Bounded work on hostile markup: a box is judged on at most this many of its nodes (more: it
+# stays), and at most this many named boxes are judged per page.
+_PRUNE_MAX_NODES = 500
+_PRUNE_MAX_BOXES = 300
+_INVISIBLE = frozenset(["script", "style", "noscript", "template"])
+
+
+def _named_clutter(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _CLUTTER_NAME.search(_CAMEL.sub("-", names).lower()) is not None
+
+
+def _short_box(element: HtmlElement) -> bool:
+    """At most `_PRUNE_MAX_WORDS` visible words and no headline."""
+    words = 0
+    for visited, node in enumerate(element.iter()):
+        if visited >= _PRUNE_MAX_NODES or node.tag == "h1":
+            return False
+        if isinstance(node.tag, str) and node.tag not in _INVISIBLE and node.text:
+            words += len(node.text.split())
+        if node is not element and node.tail:
+            words += len(node.tail.split())
+        if words > _PRUNE_MAX_WORDS:
+            return False
+    return True
+
+
+def _prune_named_clutter(tree: HtmlElement) -> None:
+    """Drop short boxes named as calls to act, sign-up forms, promotions or disclosures."""
+    judged = 0
+    for element in list(tree.iter(*_PRUNE_TAGS)):
+        if judged >= _PRUNE_MAX_BOXES:
+            return
+        if _named_clutter(element):
+            judged += 1
+            if _short_box(element):
+                element.drop_tree()
+
+
 def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS) -> ExtractedPage:
     """Headline and main text of an HTML page (`TRAFILATURA_OPTIONS`: comments out, tables
-    kept). Never raises on malformed input."""
+    kept), after dropping boxes named as clutter (`_prune_named_clutter`). Never raises on
+    malformed input."""
     decoded = _decode(html, settings)
     if decoded is None:
         return _EMPTY
     try:
-        document = trafilatura.bare_extraction(decoded, **TRAFILATURA_OPTIONS)
+        tree = load_html(decoded)
+        if tree is None:
+            return _EMPTY
+        _prune_named_clutter(tree)
+        document = trafilatura.bare_extraction(tree, **TRAFILATURA_OPTIONS)
     except Exception as error:  # noqa: BLE001 - hostile markup breaks lxml in many ways; never crash
         logger.warning("trafilatura failed on a page: %r", error)
         return _EMPTY

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from indexer.extract import (
@@ -13,6 +14,7 @@ from indexer.extract import (
     ExtractSettings,
     HtmlExtractor,
     _headline,
+    _named_clutter,
     extract_page,
 )
 
@@ -61,6 +63,45 @@ def test_site_name_is_taken_off_the_title(
     title: str, site: str | None, text: str, headline: str | None
 ) -> None:
     assert _headline(title, site, text) == headline
+
+
+GAZETTE = (FIXTURES / "site_c_gazette.html").read_text(encoding="utf-8")
+GAZETTE_SEED = [
+    line for line in (FIXTURES / "seed_004.txt").read_text(encoding="utf-8").split("\n") if line.strip()
+]
+
+
+def test_boxes_named_as_clutter_are_dropped_before_extraction() -> None:
+    """A call to act, a sign-up box and a disclosure inside the article (trafilatura alone keeps
+    them: it knows none of these names) go; every paragraph of the article stays."""
+    page = extract_page(GAZETTE)
+    for clutter in ("Running a charity", "community directory", "Gazette supporter", "partner offers"):
+        assert clutter not in page.text
+    assert set(GAZETTE_SEED[1:]) <= set(page.text.split("\n"))
+
+
+def test_a_named_box_holding_the_article_stays() -> None:
+    """Some sites wrap a whole newsletter issue in "newsletter-body": too long to be a box."""
+    body = "".join(f"<p>{line}</p>" for line in GAZETTE_SEED[1:])
+    page = extract_page(f'<html><body><div class="newsletter-body">{body}</div></body></html>')
+    assert set(GAZETTE_SEED[1:]) <= set(page.text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("names", "clutter"),
+    [
+        ('class="post-cta"', True),
+        ('id="headerNewsletter"', True),
+        ('class="box sign-up_form"', True),
+        ('class="affiliate-disclosure"', True),
+        ('class="ctaylor-photo"', False),
+        ('class="promotional-feature"', False),
+        ('class="elementor-widget-container"', False),
+    ],
+)
+def test_clutter_names_are_whole_name_parts(names: str, clutter: bool) -> None:
+    element = lxml.html.fromstring(f"<div {names}>x</div>")
+    assert _named_clutter(element) is clutter
 
 
 def test_comments_and_footer_are_left_out() -> None:
