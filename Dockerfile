@@ -4,7 +4,11 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY indexer ./indexer
 COPY service ./service
-RUN pip install --no-cache-dir . \
+# gcc builds the C MinHash kernel (indexer/_minhash.c) and is removed again.
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && pip install --no-cache-dir . \
+    && python -P -c "import indexer._minhash" \
+    && apt-get purge -y --auto-remove gcc libc6-dev && rm -rf /var/lib/apt/lists/* \
     && useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin syndetect
 # The API keeps nothing on disk (everything is in Redis), so it runs unprivileged.
 USER syndetect

@@ -4,6 +4,11 @@ The permutations and the `affine32` scheme are datasketch's own (taken from a
 `datasketch.MinHash`), so a signature here equals `MinHash.update_batch` over the same
 32-bit shingle hashes (pinned by a test); only the per-shingle Python work is gone: tokens are
 hashed once and word n-grams are combined as integers, never built as strings.
+
+The C kernel `indexer._minhash` does the same arithmetic from the token list to the band keys
+in one call (~70 us less per article than numpy's per-call overhead on a few hundred values). It
+is built at install when a C compiler is there; without it the numpy functions below give the
+same bytes (tests compare both).
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ from datasketch import MinHash
 from indexer.config import IndexConfig, MinHashScheme
 from indexer.sorted_arrays import distinct
 from indexer.text import normalize, token_bytes
+
+try:
+    from indexer import _minhash as native
+except ImportError:  # installed without a C compiler: the numpy path, same numbers
+    native = None
 
 _U32 = np.uint32
 _U64 = np.uint64
@@ -102,6 +112,31 @@ class MinHasher:
             combined = (rows * self._row_multipliers[None, :]).sum(axis=1, dtype=_U64) + self._band_salts
         return _fmix64(combined)
 
+    def of_tokens(self, tokens: list[bytes], limit: int, size: int, bits: int = 32) -> tuple[int, np.ndarray, np.ndarray]:
+        """(distinct shingles, signature, band keys) of the word `size`-grams of the first `limit`
+        tokens; a 16-bit signature is `fold16`ed before its band keys are taken."""
+        if native is not None:
+            count, signature, keys = native.shingles(
+                tokens, limit, size, _POSITION_MULTIPLIERS, self._a, self._b, self._row_multipliers, self._band_salts,
+                bits == 16,
+            )
+            return count, np.frombuffer(signature, np.uint16 if bits == 16 else _U32), np.frombuffer(keys, _U64)
+        shingles = shingle_hashes(token_hashes(tokens[:limit]), size)
+        signature = self.signature(shingles)
+        if bits == 16:
+            signature = fold16(signature)
+        return len(shingles), signature, self.band_keys(signature)
+
+    def of_hashes(self, hashes: np.ndarray) -> np.ndarray:
+        """Band keys of a set of uint32 feature hashes."""
+        if native is not None:
+            _, keys = native.hashes(
+                np.ascontiguousarray(hashes, dtype=_U32), self._a, self._b, self._row_multipliers, self._band_salts,
+                False,
+            )
+            return np.frombuffer(keys, _U64)
+        return self.band_keys(self.signature(hashes))
+
 
 @dataclass(frozen=True)
 class Fingerprint:
@@ -135,18 +170,18 @@ class Fingerprinter:
 
     def fingerprint(self, text: str) -> Fingerprint:
         normalized = normalize(text)
-        hashed = token_hashes(token_bytes(normalized))
-        shingles = shingle_hashes(hashed, self.config.shingle_size)
-        signature = self.shingle_hasher.signature(shingles)
-        if self.config.signature_bits == 16:
-            signature = fold16(signature)
-        lead = shingle_hashes(hashed[: self.config.lead_tokens], self.config.shingle_size)
+        tokens = token_bytes(normalized)
+        size = self.config.shingle_size
+        count, signature, band_keys = self.shingle_hasher.of_tokens(
+            tokens, len(tokens), size, self.config.signature_bits
+        )
+        lead_count, _, lead_keys = self.lead_hasher.of_tokens(tokens, self.config.lead_tokens, size)
         return Fingerprint(
             content_hash=xxhash.xxh3_64_digest(normalized.encode("utf-8")),
-            shingle_count=len(shingles),
+            shingle_count=count,
             signature=signature,
-            band_keys=self.shingle_hasher.band_keys(signature),
-            lead_keys=self.lead_hasher.band_keys(self.lead_hasher.signature(lead)) if len(lead) else np.empty(0, _U64),
+            band_keys=band_keys,
+            lead_keys=lead_keys if lead_count else np.empty(0, _U64),
         )
 
     def fingerprint_from_stored(
@@ -158,7 +193,7 @@ class Fingerprinter:
     def salient_band_keys(self, salient_hashes: np.ndarray) -> np.ndarray:
         if len(salient_hashes) == 0:
             return np.empty(0, dtype=_U64)
-        return self.salient_hasher.band_keys(self.salient_hasher.signature(salient_hashes))
+        return self.salient_hasher.of_hashes(salient_hashes)
 
 
 @lru_cache(maxsize=4)
