@@ -16,6 +16,7 @@ from typing import Self
 
 import trafilatura
 from lxml.html import HtmlElement
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from trafilatura.utils import load_html
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ TRAFILATURA_OPTIONS = {
 
 # Names what `extract_page` produces (options + post-processing); bump it when its output changes,
 # so caches of extracted pages (bench/out/) are not reused across versions.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _EMPTY = ExtractedPage(title=None, text="")
@@ -89,7 +90,8 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " // ")
 def _headline(title: str, site: str | None, text: str) -> str | None:
     """The page title without the site's name: "Headline | Site" -> "Headline". A title that is
     only the site's name is no headline. Without the site's name, the part of a separated title
-    that opens the text is the headline."""
+    that opens the text is the headline; failing that, the parts that share a word with the text
+    (a blog's name or a site's initials do not occur in its articles)."""
     site_key = (site or "").strip().casefold()
     if site_key and title.casefold() == site_key:
         return None
@@ -98,13 +100,37 @@ def _headline(title: str, site: str | None, text: str) -> str | None:
         parts = [piece for part in parts for piece in part.split(separator)]
     parts = [part.strip() for part in parts if part.strip()]
     if len(parts) < 2:
-        return title
+        return title if _shares_a_word(title, text) else None
     if site_key:
         kept = [part for part in parts if part.casefold() != site_key]
         if len(kept) < len(parts) and kept:
             return title if len(kept) > 1 else kept[0]
     first_line = text.lstrip().split("\n", 1)[0].strip().casefold()
-    return next((part for part in parts if part.casefold() == first_line), title)
+    opening = next((part for part in parts if part.casefold() == first_line), None)
+    if opening is not None:
+        return opening
+    kept = [part for part in parts if _shares_a_word(part, text)]
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else title
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+# Below this many words the text is too short to tell a site's name from a headline.
+_TITLE_CHECK_MIN_TEXT_WORDS = 50
+
+
+def _shares_a_word(title: str, text: str) -> bool:
+    """Whether a content word of the title (3+ letters, not an English stop word) occurs in the
+    text, also inside a longer word ("reopen" in "reopened"); True for texts too short to judge
+    by and for titles without content words."""
+    if len(text.split(None, _TITLE_CHECK_MIN_TEXT_WORDS)) <= _TITLE_CHECK_MIN_TEXT_WORDS:
+        return True
+    words = {w for w in map(str.casefold, _TITLE_WORD.findall(title)) if w not in ENGLISH_STOP_WORDS}
+    if not words:
+        return True
+    text_low = text.casefold()
+    return any(w in text_low for w in words)
 
 
 def _tidy_lines(text: str, title: str | None) -> str:

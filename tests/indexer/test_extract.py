@@ -71,6 +71,22 @@ GAZETTE_SEED = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        # a blog's or site's name as the whole title: none of its words is in the article
+        ("Quiet Harbour Notes", None),
+        # the site's initials after the headline, the site's name unknown
+        (f"{GAZETTE_SEED[0]} \u2014 QHN", GAZETTE_SEED[0]),
+        # a headline worded apart from the text still shares a word with it ("grooming")
+        ("Grooming review reopens old files", "Grooming review reopens old files"),
+    ],
+)
+def test_title_words_absent_from_the_article_are_the_site_name(title: str, headline: str | None) -> None:
+    text = "\n".join(GAZETTE_SEED[1:])
+    assert _headline(title, None, text) == headline
+
+
 def test_boxes_named_as_clutter_are_dropped_before_extraction() -> None:
     """A call to act, a sign-up box and a disclosure inside the article (trafilatura alone keeps
     them: it knows none of these names) go; every paragraph of the article stays."""
