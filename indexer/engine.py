@@ -24,7 +24,7 @@ from indexer.relations import (
     relation_score,
 )
 from indexer.semantic import SemanticScorer, cosine
-from indexer.sorted_arrays import run_starts
+from indexer.sorted_arrays import distinct, run_starts
 from indexer.storage.base import (
     ArticleRecord,
     ArticleStore,
@@ -167,7 +167,7 @@ class DocumentFrequencies:
 
     @classmethod
     def fetch(cls, store: ArticleStore, term_ids: np.ndarray) -> DocumentFrequencies:
-        terms = np.unique(term_ids.astype(np.uint32))
+        terms = distinct(term_ids.astype(np.uint32))
         total, counts = store.document_frequencies(terms) if len(terms) else (0, np.empty(0, np.int64))
         return cls(terms, counts.astype(np.float64), total)
 

@@ -23,6 +23,8 @@ import numpy as np
 import xxhash
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from indexer.sorted_arrays import distinct
+
 TERM_SPACE = 2**20
 TERM_MASK = TERM_SPACE - 1
 
@@ -153,7 +155,7 @@ def figures(text: str) -> np.ndarray:
     wire items (weekly rates, monthly statistics) differ exactly in their whole figures.
     """
     found = _FIGURE.findall(text.encode().replace(b",", b""))
-    return np.unique(np.fromiter(map(xxhash.xxh32_intdigest, found), dtype=np.uint32, count=len(found)))
+    return distinct(np.fromiter(map(xxhash.xxh32_intdigest, found), dtype=np.uint32, count=len(found)))
 
 
 def content_terms(text: str) -> np.ndarray:
