@@ -47,12 +47,16 @@ local function has_member(list, id)
   return false
 end
 
+-- Most of a new article's buckets are new too: HSETNX creates one in a single command, and only
+-- an existing bucket is read and rewritten.
 local function bucket_add(keys, id)
   for i = 1, #keys, 6 do
     local shard = P .. 'b:' .. string.sub(keys, i, i + 1)
     local field = string.sub(keys, i + 2, i + 5)
-    local members = redis.call('HGET', shard, field) or ''
-    if not has_member(members, id) then redis.call('HSET', shard, field, members .. id) end
+    if redis.call('HSETNX', shard, field, id) == 0 then
+      local members = redis.call('HGET', shard, field)
+      if not has_member(members, id) then redis.call('HSET', shard, field, members .. id) end
+    end
   end
 end
 
