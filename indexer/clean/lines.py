@@ -242,6 +242,24 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         weak=True,
     ),
+    # Sending the reader to the site's social accounts or mailing list, in the site's voice
+    # ("us", "me", "our"): no article says that about itself, so prose-like lines of up to
+    # `pattern_max_words` go as well (an author's longer sign-off paragraph stays).
+    _PhraseRule(
+        "share",
+        re.compile(
+            r"\b(follow (us|me) on (facebook|instagram|twitter|x|tiktok|youtube|pinterest|linkedin|threads|bluesky)|"
+            r"join (our|my|the) facebook group|(like|find) us on facebook)\b"
+        ),
+        0.85,
+    ),
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts))\b"
+        ),
+        0.85,
+    ),
     _PhraseRule(
         "caption",
         re.compile(

@@ -141,6 +141,21 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("READ MORE ON THE LEDGER BY CLICKING HERE", "promo"),
         # a short sentence, prose-like, that only asks the reader to subscribe
         ("Subscribe to the Northern Ledger and get the stories that matter to you.", "newsletter"),
+        # the site's voice sending the reader to its social accounts or mailing list, also when
+        # the line reads like prose
+        (
+            (
+                "Catch up on our coverage of the council and the courts, and follow us on Facebook, "
+                "Instagram and TikTok to stay up to date."
+            ),
+            "share",
+        ),
+        ("Join the Facebook group for Ledger readers: facebook.com/groups/ledgerreaders", "share"),
+        (
+            "Join our mailing list! Get an email whenever a new episode of the podcast is published.",
+            "newsletter",
+        ),
+        ("Would you like to receive notifications about new posts?", "newsletter"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -159,6 +174,8 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "A settlement does not necessarily mean an admission of copyright infringement.",
         "The paper said more than 4,000 readers had chosen to subscribe to its print edition since March.",
         "Shoppers who accept cookies from every site are tracked across the web, the study found.",
+        "The minister told supporters to follow her on Instagram for updates on the inquiry.",
+        "Residents were asked to join the council's mailing list for news of the repairs.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
