@@ -260,6 +260,19 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # Appeals for the reader's money in the site's voice ("your monthly donations", "support our
+    # journalism", "funded by readers like you"): a story about a one-off donation, or someone who
+    # became a patron of a charity, stays.
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"\b(funded by (readers|our readers|members)|reader-funded|"
+            r"your (one-off|one-time|monthly|regular) (donations?|gifts?|contributions?)|"
+            r"support (our|independent|quality) (journalism|reporting|newsroom))\b"
+        ),
+        0.8,
+        max_words_factor=2.0,
+    ),
     _PhraseRule(
         "caption",
         re.compile(

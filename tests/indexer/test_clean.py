@@ -156,6 +156,15 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "newsletter",
         ),
         ("Would you like to receive notifications about new posts?", "newsletter"),
+        # an appeal for the reader's money, short or prose-like
+        ("This story is funded by readers like you", "promo"),
+        (
+            (
+                "Our newsroom is a non-profit and free to read. Your monthly donations keep our reporters "
+                "in the courts and council chambers."
+            ),
+            "promo",
+        ),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -176,6 +185,8 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Shoppers who accept cookies from every site are tracked across the web, the study found.",
         "The minister told supporters to follow her on Instagram for updates on the inquiry.",
         "Residents were asked to join the council's mailing list for news of the repairs.",
+        "The hospice received a one-off donation of £2m from a local businessman last year.",
+        "The duchess agreed to become a patron of the survivors' charity in March.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
