@@ -25,6 +25,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.sorted_arrays import distinct
 
+try:
+    from indexer import _sentences as native
+except ImportError:  # installed without a C compiler: the numpy path, same results
+    native = None
+
 TERM_SPACE = 2**20
 TERM_MASK = TERM_SPACE - 1
 
@@ -196,6 +201,42 @@ def sentence_terms(text: str) -> SentenceTerms:
         no_terms = np.zeros(0, dtype=bool)
         return SentenceTerms(empty, empty, empty, np.zeros(0, dtype=np.uint32), empty, no_terms, no_terms)
     codes = _word_codes(words)
+    if native is not None:
+        return _native_sentence_terms(text, data, words, codes)
+    return _numpy_sentence_terms(text, data, words, codes)
+
+
+def _native_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.ndarray) -> SentenceTerms:
+    starts, ends, counts, term_ids, term_sentences, anchor, numeric, unsure_words, unsure_terms = native.layout(
+        data, codes, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK
+    )
+    anchor = np.frombuffer(anchor, dtype=bool)
+    if unsure_terms:
+        anchor[unsure_terms] = _names_among(text, words, unsure_words)
+    return SentenceTerms(
+        starts=np.frombuffer(starts, dtype=np.int64),
+        ends=np.frombuffer(ends, dtype=np.int64),
+        words=np.frombuffer(counts, dtype=np.int64),
+        term_ids=np.frombuffer(term_ids, dtype=np.uint32),
+        term_sentences=np.frombuffer(term_sentences, dtype=np.int64),
+        anchor=anchor,
+        numeric=np.frombuffer(numeric, dtype=bool),
+    )
+
+
+def _names_among(text: str, words: list[bytes], indices: list[int]) -> list[bool]:
+    """Whether each of these sentence-initial capitalised words is a name: the article
+    capitalises it mid-sentence somewhere."""
+    seen: dict[bytes, bool] = {}
+    for index in indices:
+        word = words[index]
+        if word not in seen:
+            seen[word] = _capitalised_mid_sentence(text, word.decode())
+    return [seen[words[index]] for index in indices]
+
+
+def _numpy_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.ndarray) -> SentenceTerms:
+    """`sentence_terms` without the C kernel (an install without a compiler), same results."""
     array = np.frombuffer(data, dtype=np.uint8)
     word_byte = _IS_WORD_BYTE[array]
     opens_word = word_byte.copy()
@@ -235,12 +276,7 @@ def sentence_terms(text: str) -> SentenceTerms:
     anchor[first_at] |= capitalised[first_at] & second_capitalised
     unsure = first_at[capitalised[first_at] & is_term[first_at] & ~anchor[first_at]]
     if len(unsure):
-        seen: dict[bytes, bool] = {}
-        for index in unsure.tolist():
-            word = words[index]
-            if word not in seen:
-                seen[word] = _capitalised_mid_sentence(text, word.decode())
-            anchor[index] = seen[word]
+        anchor[unsure] = _names_among(text, words, unsure.tolist())
 
     kept_spans = span[first_at]
     bounds = np.array([span_starts, span_ends], dtype=np.int64)[:, kept_spans]

@@ -9,10 +9,10 @@ from contextlib import asynccontextmanager
 import redis
 from fastapi import FastAPI
 
+from indexer import fingerprint, terms
 from indexer.config import DEFAULT_CONFIG
 from indexer.engine import Index
 from indexer.extract import ExtractSettings, HtmlExtractor
-from indexer.fingerprint import native as native_minhash
 from indexer.semantic import EXTRA, SemanticScorer, SemanticUnavailable, available
 from indexer.storage import StoreUnavailable
 from indexer.storage.redis import RedisStore
@@ -56,8 +56,9 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
             raise SemanticUnavailable(f"SYNDETECT_SEMANTIC_COMPARE needs the optional extra: {EXTRA}")
         semantic = SemanticScorer()
     resources = Resources(index=Index(store, DEFAULT_CONFIG, semantic), extractor=extractor)
-    if native_minhash is None:
-        log.warning("the C MinHash kernel is not built (no C compiler at install): fingerprints take the numpy path")
+    missing = [name for name, kernel in (("MinHash", fingerprint.native), ("sentences", terms.native)) if kernel is None]
+    if missing:
+        log.warning("C kernels not built (no C compiler at install): %s take the slower numpy path", ", ".join(missing))
     try:
         resources.ready_index()  # a config mismatch refuses to start; an unreachable Redis does not
     except StoreUnavailable as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import combinations
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from indexer import terms
 from indexer.alignment import align, anchor_matrices
 from indexer.similarity import (
     TERM_SPACE,
@@ -166,6 +168,45 @@ def test_mid_sentence_capitals_are_what_the_regex_finds(text):
     names = set(re.findall(r"(?<=[a-z0-9,;:] )[A-Z]\w*", text))
     for word in set(re.findall(r"\w+", text)):
         assert _capitalised_mid_sentence(text, word) == (word in names)
+
+
+def _sentence_terms_by_both_paths(text: str) -> tuple[list, list]:
+    """`sentence_terms` through the C kernel and through the numpy path, field by field."""
+
+    def fields(found: terms.SentenceTerms) -> list:
+        return [(f.name, np.asarray(getattr(found, f.name)).tolist()) for f in dataclasses.fields(found)]
+
+    kernel = fields(terms.sentence_terms(text))
+    saved, terms.native = terms.native, None
+    try:
+        return kernel, fields(terms.sentence_terms(text))
+    finally:
+        terms.native = saved
+
+
+needs_sentence_kernel = pytest.mark.skipif(terms.native is None, reason="the C kernel was not built")
+SENTENCE_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aBzMQ09_ .!?\"'()[],;:\n\t") + list("\u201c\u201d\u2019\u00a3\u00e9\u00c9\u4e2d\u2028")
+    ),
+    max_size=300,
+)
+
+
+@needs_sentence_kernel
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE_TRICKY)
+def test_sentence_kernel_agrees_with_the_numpy_path(text):
+    kernel, numpy_path = _sentence_terms_by_both_paths(text)
+    assert kernel == numpy_path
+
+
+@needs_sentence_kernel
+def test_sentence_kernel_agrees_with_the_numpy_path_on_the_fixtures():
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))] + [BRIEF, SPUN_BRIEF, RATES_A, UNRELATED]
+    for text in texts:
+        kernel, numpy_path = _sentence_terms_by_both_paths(text)
+        assert kernel == numpy_path
 
 
 def test_typographic_punctuation_splits_words_and_quotes():
