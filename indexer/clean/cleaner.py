@@ -62,6 +62,7 @@ def clean_text(
     features = [line_features(line, settings) for line in lines]
     verdicts: list[Verdict] = [None] * len(lines)
     kinds = _first_pass(lines, features, verdicts, title, template, settings)
+    _drop_labels_above_headline(kinds, verdicts, settings)
     _resolve_by_context(kinds, features, verdicts, settings)
     headline = title
     if title is None:
@@ -111,6 +112,16 @@ def _first_pass(
             kind = Kind.NEAR
         kinds.append(kind)
     return kinds
+
+
+def _drop_labels_above_headline(kinds: list[Kind], verdicts: list[Verdict], settings: CleanSettings) -> None:
+    """Short lines above the given headline, when it opens the page (within `headline_window`
+    lines), are the site's labels: a breadcrumb, a date, a kicker, the blog's name."""
+    content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK][: settings.headline_window]
+    top = next((pos for pos, i in enumerate(content) if kinds[i] is Kind.HEADLINE), None)
+    for i in content[: top or 0]:
+        if kinds[i] is Kind.SHORT:
+            verdicts[i], kinds[i] = ("navigation", 0.6), Kind.REMOVED
 
 
 def _matches_title(low: str, title_low: str) -> bool:

@@ -70,9 +70,11 @@ class CleanSettings:
     # list items, table rows and sub-headings (see `EXTRACTED_SETTINGS`).
     context_removes: bool = True
 
-    # --- headline (when no title is given) ---------------------------------------------------
+    # --- headline -------------------------------------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and
     # must have a headline's length; the candidate sharing most content words with the lead wins.
+    # A given headline among the first `headline_window` non-blank lines also marks the short lines
+    # above it as the site's labels (breadcrumb, date, kicker, blog name).
     headline_window: int = 8
     headline_min_words: int = 3
     headline_max_words: int = 25

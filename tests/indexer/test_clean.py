@@ -248,6 +248,24 @@ def test_extracted_text_still_loses_clutter_with_positive_evidence() -> None:
     assert result.text == "\n".join(body)
 
 
+def test_short_labels_above_the_headline_are_removed() -> None:
+    """Extracted text often opens with the blog's name or a kicker before the headline: with the
+    headline among the first lines, the short lines above it go as navigation."""
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    text = "\n".join(["Harbour Notebook", "Policy", headline, *article])
+    result = clean_text(text, title=headline, settings=EXTRACTED_SETTINGS)
+    reasons = line_reasons(text, result)
+    assert reasons["Harbour Notebook"] == reasons["Policy"] == "navigation"
+    assert result.text == "\n".join(body)
+
+
+def test_short_lines_stay_without_the_headline_above_the_article() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join(["Harbour Notebook", *body[1:]])
+    assert clean_text(text, title=body[0], settings=EXTRACTED_SETTINGS).text == text
+
+
 # Made-up "more stories" list: headline + one-paragraph pairs about other subjects.
 TEASERS = [
     "Coastal pier reopens after winter storm repairs...",
