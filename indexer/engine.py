@@ -147,14 +147,29 @@ def cluster_id_for(canonical_id: str) -> str:
 @dataclass(frozen=True)
 class PendingTerms:
     """Document-frequency changes the writes before a match are about to make (itself included),
-    so its matches are scored as they will be once written: a repeated PUT answers the same."""
+    so its matches are scored as they will be once written: a repeated PUT answers the same.
+
+    The arrays are the whole batch's changes in batch order; this article's are the first
+    `added_end` / `removed_end` of them."""
 
     added: np.ndarray  # term ids, repeated once per article adding them
     removed: np.ndarray
+    added_end: int
+    removed_end: int
     count_delta: int
 
 
-NO_PENDING_TERMS = PendingTerms(np.empty(0, np.uint32), np.empty(0, np.uint32), 0)
+NO_PENDING_TERMS = PendingTerms(np.empty(0, np.uint32), np.empty(0, np.uint32), 0, 0, 0)
+
+
+@dataclass
+class _PendingCount:
+    """How often each snapshot term occurs in `terms[:end]`, carried forward as `end` grows."""
+
+    terms: np.ndarray
+    slots: np.ndarray  # snapshot position of each of `terms`, or one past the snapshot if absent
+    end: int
+    counts: np.ndarray  # float64, one per snapshot term and one for the absent
 
 
 @dataclass(frozen=True)
@@ -164,6 +179,7 @@ class DocumentFrequencies:
     terms: np.ndarray
     counts: np.ndarray
     total: int
+    _pending: dict[int, _PendingCount] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def fetch(cls, store: ArticleStore, term_ids: np.ndarray) -> DocumentFrequencies:
@@ -171,17 +187,29 @@ class DocumentFrequencies:
         total, counts = store.document_frequencies(terms) if len(terms) else (0, np.empty(0, np.int64))
         return cls(terms, counts.astype(np.float64), total)
 
-    def _occurrences(self, term_ids: np.ndarray) -> np.ndarray:
-        """How often each snapshot term occurs in `term_ids` (a bincount: no sort of `term_ids`)."""
-        if not len(self.terms):
-            return np.zeros(0)
-        positions = np.minimum(np.searchsorted(self.terms, term_ids), len(self.terms) - 1)
-        known = self.terms[positions] == term_ids
-        return np.bincount(positions[known], minlength=len(self.terms)).astype(np.float64)
+    def _occurrences(self, term_ids: np.ndarray, end: int) -> np.ndarray:
+        """How often each snapshot term occurs in `term_ids[:end]`. A batch asks for growing
+        prefixes of one array, so it is located in the snapshot once and counted on from the
+        last prefix (re-counting each prefix made a batch quadratic)."""
+        count = self._pending.get(id(term_ids))
+        if count is None or count.terms is not term_ids or count.end > end:
+            positions = np.minimum(np.searchsorted(self.terms, term_ids), max(len(self.terms) - 1, 0))
+            known = self.terms[positions] == term_ids if len(self.terms) else np.zeros(len(term_ids), bool)
+            slots = np.where(known, positions, len(self.terms))
+            count = self._pending[id(term_ids)] = _PendingCount(term_ids, slots, 0, np.zeros(len(self.terms) + 1))
+        np.add.at(count.counts, count.slots[count.end : end], 1.0)
+        count.end = end
+        return count.counts[:-1]
 
     def idf(self, pending: PendingTerms = NO_PENDING_TERMS):
         """sklearn's smoothed IDF, log((1+n)/(1+df))+1, as a callable over term ids."""
-        counts = self.counts + self._occurrences(pending.added) - self._occurrences(pending.removed)
+        counts = self.counts
+        if pending.added_end or pending.removed_end:
+            counts = (
+                counts
+                + self._occurrences(pending.added, pending.added_end)
+                - self._occurrences(pending.removed, pending.removed_end)
+            )
         weights = np.log((1.0 + self.total + pending.count_delta) / (1.0 + counts)) + 1.0
         terms = self.terms
 
@@ -431,10 +459,10 @@ class Index:
                     removed.append(upsert.previous_keys.term_ids)
                     n_removed += len(removed[-1])
             pending_sizes.append((n_added, n_removed, new_articles))
-        # Each article's pending changes are a prefix of the whole batch's (views, not copies).
+        # Each article's pending changes are a prefix of the whole batch's.
         all_added, all_removed = _joined(added), _joined(removed)
         batch = [
-            (upsert.prepared, upsert.candidates, PendingTerms(all_added[:added_end], all_removed[:removed_end], new))
+            (upsert.prepared, upsert.candidates, PendingTerms(all_added, all_removed, added_end, removed_end, new))
             for upsert, (added_end, removed_end, new) in zip(upserts, pending_sizes)
         ]
         for upsert, matches in zip(upserts, self._relate_many(batch, limit)):

@@ -2,10 +2,11 @@
 
 from datetime import UTC
 
+import numpy as np
 import pytest
 
 from indexer.config import DEFAULT_CONFIG, IndexConfig, MinHashScheme
-from indexer.engine import ArticleInput, ArticleNotFound
+from indexer.engine import ArticleInput, ArticleNotFound, DocumentFrequencies, PendingTerms
 from indexer.storage import ConfigMismatch
 from indexer.storage.redis import RedisStore
 from tests.conftest import read_fixture
@@ -189,6 +190,24 @@ def test_batch_answers_as_one_by_one(redis_client, namespace):
     assert seed_half[3][0][:2] == ("seed-half", "syndicated")
     assert answers["batch"][3][3][0][:2] == ("bridge", "exact")
     assert answers["batch"][5][1] is False
+
+
+def test_pending_terms_count_as_written_in_any_order_of_prefixes():
+    """A batch scores each article with the document frequencies the earlier writes will make."""
+    rng = np.random.default_rng(3)
+    snapshot = np.array([3, 8, 20, 41, 77], dtype=np.uint32)
+    frequencies = DocumentFrequencies(snapshot, np.array([25.0, 20.0, 22.0, 29.0, 21.0]), 40)
+    added = rng.choice(np.array([3, 8, 9, 41, 77, 100], dtype=np.uint32), size=60)
+    removed = rng.choice(snapshot, size=20)
+    query = np.array([3, 8, 20, 41, 77, 5], dtype=np.uint32)
+    for added_end, removed_end in [(0, 0), (10, 2), (25, 2), (60, 20), (5, 1), (40, 10)]:
+        pending = PendingTerms(added, removed, added_end, removed_end, 4)
+        counts = frequencies.counts.copy()
+        for index, term in enumerate(snapshot):
+            counts[index] += np.count_nonzero(added[:added_end] == term) - np.count_nonzero(removed[:removed_end] == term)
+        expected = np.log((1.0 + 40 + 4) / (1.0 + counts)) + 1.0
+        expected = np.append(expected, expected.max())  # term 5 is not in the snapshot
+        assert np.allclose(frequencies.idf(pending)(query), expected), (added_end, removed_end)
 
 
 def test_canonical_order_spans_centuries_and_time_zones(index, store):
