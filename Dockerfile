@@ -1,7 +1,7 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY indexer ./indexer
 COPY service ./service
 # gcc builds the C kernels (indexer/_minhash.c, indexer/_sentences.c) and is removed again.

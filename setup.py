@@ -1,0 +1,16 @@
+"""Only the C extensions; everything else is in pyproject.toml.
+
+The kernels (indexer/_minhash.c, indexer/_sentences.c) speed up the per-article hot paths. They
+are optional: without a C compiler the install goes on and the numpy paths give the same results,
+~0.15 ms slower per article. (setup.py rather than pyproject's `ext-modules`, which setuptools
+still calls experimental.)
+"""
+
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=[
+        Extension("indexer._minhash", ["indexer/_minhash.c"], optional=True),
+        Extension("indexer._sentences", ["indexer/_sentences.c"], optional=True),
+    ]
+)
