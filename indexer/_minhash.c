@@ -158,6 +158,10 @@ static PyObject *shingles(PyObject *self, PyObject *args) {
     uint64_t *hashes = NULL, *table = NULL;
     uint32_t *signature = NULL;
     if (scheme_check(&s) < 0) goto done;
+    if (limit < 0) {
+        PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+        goto done;
+    }
     Py_ssize_t n = PyList_GET_SIZE(tokens);
     if (limit < n) n = limit;
     Py_ssize_t width = size < n ? size : n;
