@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import lxml.html
 import pytest
 
+import indexer.extract as extract_module
 from indexer.extract import (
     ExtractedPage,
     ExtractionTimeout,
@@ -118,6 +120,40 @@ def test_a_named_box_holding_the_article_stays() -> None:
 def test_clutter_names_are_whole_name_parts(names: str, clutter: bool) -> None:
     element = lxml.html.fromstring(f"<div {names}>x</div>")
     assert _named_clutter(element) is clutter
+
+
+TEASER = "Coastal pier reopens after winter storm repairs as crowds gather on the seafront once more."
+
+
+def test_precision_pass_drops_a_box_the_balanced_pass_keeps() -> None:
+    """trafilatura's precision mode drops page-bottom blocks; its text is used when it keeps the
+    article (here every paragraph)."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in GAZETTE_SEED[1:])
+    page = (
+        f"<html><head><title>{GAZETTE_SEED[0]}</title></head><body><article><h1>{GAZETTE_SEED[0]}</h1>"
+        f'{paragraphs}<div class="article-bottom"><p>{TEASER}</p></div></article></body></html>'
+    )
+    assert TEASER in extract_page(page, ExtractSettings(precision_min_share=None)).text
+    text = extract_page(page).text
+    assert TEASER not in text
+    assert set(GAZETTE_SEED[1:]) <= set(text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("precise_words", "uses_precise"), [(97, True), (150, True), (80, False), (0, False)]
+)
+def test_precision_text_is_used_only_when_it_keeps_most_words(
+    monkeypatch: pytest.MonkeyPatch, precise_words: int, uses_precise: bool
+) -> None:
+    def fake_extract(decoded: str, options: dict) -> SimpleNamespace:
+        words = precise_words if options.get("favor_precision") else 100
+        return SimpleNamespace(
+            text=" ".join(["precise" if words != 100 else "balanced"] * words), title=None, sitename=None
+        )
+
+    monkeypatch.setattr(extract_module, "_extract", fake_extract)
+    text = extract_page("<html><body><p>x</p></body></html>", ExtractSettings(precision_min_share=0.95)).text
+    assert text.startswith("precise") is uses_precise
 
 
 def test_comments_and_footer_are_left_out() -> None:
