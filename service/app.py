@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from indexer import fingerprint, terms
 from indexer.config import DEFAULT_CONFIG
 from indexer.engine import Index
-from indexer.extract import ExtractSettings, HtmlExtractor
+from indexer.extract import DEFAULT_EXTRACT_SETTINGS, ExtractSettings, HtmlExtractor
 from indexer.semantic import EXTRA, SemanticScorer, SemanticUnavailable, available
 from indexer.storage import StoreUnavailable
 from indexer.storage.redis import RedisStore
@@ -49,7 +49,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[None]:
     client = redis_client(url, settings)
     store = RedisStore(client, DEFAULT_CONFIG, settings.namespace)
-    extractor = HtmlExtractor(ExtractSettings(max_workers=settings.html_workers, timeout_seconds=settings.html_timeout_s))
+    extractor = HtmlExtractor(
+        ExtractSettings(
+            max_workers=settings.html_workers,
+            timeout_seconds=settings.html_timeout_s,
+            precision_min_share=DEFAULT_EXTRACT_SETTINGS.precision_min_share if settings.html_precision_pass else None,
+        )
+    )
     semantic = None
     if settings.semantic_compare:
         if not available():

@@ -200,6 +200,23 @@ def test_semantic_compare_scores_same_story_by_embedding(redis_url, namespace, s
     assert unrelated["similarity"]["same_story"] < body["similarity"]["same_story"]
 
 
+@pytest.mark.parametrize("precision_pass", [True, False])
+def test_html_precision_pass_setting_reaches_the_extractor(redis_url, namespace, store, tmp_path, precision_pass):
+    """(`store`: its teardown empties the namespace the app opened.)"""
+    from fastapi.testclient import TestClient
+
+    from indexer.extract import DEFAULT_EXTRACT_SETTINGS
+    from service.app import create_app
+    from service.settings import Settings
+
+    settings = Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, html_precision_pass=precision_pass)
+    app = create_app(settings)
+    with TestClient(app):
+        share = app.state.resources.extractor.settings.precision_min_share
+    assert share == (DEFAULT_EXTRACT_SETTINGS.precision_min_share if precision_pass else None)
+    assert DEFAULT_EXTRACT_SETTINGS.precision_min_share is not None
+
+
 def test_openapi_documents_every_response_body(client):
     """Routes return ready JSON (serialised once); their models must still reach the schema."""
     paths = client.get("/openapi.json").json()["paths"]
