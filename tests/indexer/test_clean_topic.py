@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from indexer.clean import DEFAULT_SETTINGS
 from indexer.clean.lines import line_features
-from indexer.clean.topic import term_count, term_index, terms
+from indexer.clean.topic import term_columns, term_count, terms
 from indexer.text import normalize
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
@@ -50,7 +50,7 @@ def test_term_ids_match_the_vectorizer_columns(vectorizer: HashingVectorizer) ->
     lines = fixture_lines()
     matrix = vectorizer.transform(lines).tocsr()
     for row, line in enumerate(lines):
-        ids = np.array([term_index(t, N_FEATURES) for t in terms(line)], dtype=np.int64)
+        ids = term_columns(terms(line), N_FEATURES)
         columns, counts = np.unique(ids, return_counts=True)
         sk = matrix[row]
         order = np.argsort(sk.indices)
