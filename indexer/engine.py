@@ -193,9 +193,7 @@ class DocumentFrequencies:
         last prefix (re-counting each prefix made a batch quadratic)."""
         count = self._pending.get(id(term_ids))
         if count is None or count.terms is not term_ids or count.end > end:
-            positions = np.minimum(np.searchsorted(self.terms, term_ids), max(len(self.terms) - 1, 0))
-            known = self.terms[positions] == term_ids if len(self.terms) else np.zeros(len(term_ids), bool)
-            slots = np.where(known, positions, len(self.terms))
+            slots = self._slots(term_ids)
             count = self._pending[id(term_ids)] = _PendingCount(term_ids, slots, 0, np.zeros(len(self.terms) + 1))
         np.add.at(count.counts, count.slots[count.end : end], 1.0)
         count.end = end
@@ -211,16 +209,21 @@ class DocumentFrequencies:
                 - self._occurrences(pending.removed, pending.removed_end)
             )
         weights = np.log((1.0 + self.total + pending.count_delta) / (1.0 + counts)) + 1.0
-        terms = self.terms
+        if not len(weights):
+            return lambda term_ids: np.ones(len(term_ids))
+        by_slot = np.append(weights, weights.max())  # ids outside the snapshot: the rarest weight seen
 
         def idf(term_ids: np.ndarray) -> np.ndarray:
-            """Weights of `term_ids`; ids outside the snapshot get the rarest weight seen."""
-            if len(terms) == 0:
-                return np.ones(len(term_ids))
-            positions = np.minimum(np.searchsorted(terms, term_ids), len(terms) - 1)
-            return np.where(terms[positions] == term_ids, weights[positions], weights.max())
+            return by_slot[self._slots(term_ids)]
 
         return idf
+
+    def _slots(self, term_ids: np.ndarray) -> np.ndarray:
+        """Position of each of `term_ids` in the snapshot, or one past its end where absent."""
+        if not len(self.terms):
+            return np.zeros(len(term_ids), dtype=np.intp)
+        positions = np.minimum(np.searchsorted(self.terms, term_ids), len(self.terms) - 1)
+        return np.where(self.terms[positions] == term_ids, positions, len(self.terms))
 
 
 @dataclass
