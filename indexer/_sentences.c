@@ -13,10 +13,14 @@
  *   or a capitalised first word followed by a capitalised word; the capitalised content words
  *   that open a sentence and are none of these are returned as "unsure", for the caller to
  *   decide on the whole text.
+ *
+ * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is
+ * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline int is_word_byte(unsigned char b) {
@@ -164,8 +168,136 @@ done:
     return result;
 }
 
+/* Distinct terms of an article: id, count, and whether any occurrence is an anchor. */
+typedef struct {
+    uint32_t id;
+    int64_t count;
+    double weight;
+} TermWeight;
+
+static int compare_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int compare_u16(const void *a, const void *b) {
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* Heaviest first, ties by the lower id: numpy's lexsort((ids, -weights)). */
+static int heavier_first(const void *a, const void *b) {
+    const TermWeight *x = a, *y = b;
+    if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static int lower_id_first(const void *a, const void *b) {
+    const TermWeight *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+PyDoc_STRVAR(top_terms_doc,
+"top_terms(term_ids, term_sentences, anchor, top, anchor_boost, anchors_per_sentence, anchor_mask)\n"
+"-> (ids, counts, anchors, anchor_sentences): the `top` heaviest distinct terms (weight = count,\n"
+"times anchor_boost when an occurrence is an anchor; ties by the lower id), sorted by id (uint32)\n"
+"with their counts capped at 255 (uint8); then per sentence its distinct anchor hashes (id &\n"
+"anchor_mask, uint16), lowest first, at most anchors_per_sentence, and their sentences (int64).\n"
+"term_sentences must be non-decreasing, as `layout` returns them.");
+
+static PyObject *top_terms(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer ids_buffer, sentences_buffer, anchor_buffer;
+    Py_ssize_t top, per_sentence;
+    double boost;
+    long long anchor_mask;
+    if (!PyArg_ParseTuple(args, "y*y*y*ndnL", &ids_buffer, &sentences_buffer, &anchor_buffer, &top, &boost,
+                          &per_sentence, &anchor_mask))
+        return NULL;
+    const uint32_t *ids = ids_buffer.buf;
+    const int64_t *sentence = sentences_buffer.buf;
+    const unsigned char *anchor = anchor_buffer.buf;
+    Py_ssize_t n = ids_buffer.len / 4;
+    PyObject *result = NULL;
+    uint64_t *entries = PyMem_Malloc((n + 1) * sizeof(uint64_t));
+    TermWeight *distinct_terms = PyMem_Malloc((n + 1) * sizeof(TermWeight));
+    uint16_t *anchors = PyMem_Malloc((n + 1) * sizeof(uint16_t));
+    int64_t *anchor_sentences = PyMem_Malloc((n + 1) * sizeof(int64_t));
+    if (!entries || !distinct_terms || !anchors || !anchor_sentences) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (sentences_buffer.len != n * 8 || anchor_buffer.len != n || top < 0 || per_sentence < 0) {
+        PyErr_SetString(PyExc_ValueError, "term_ids, term_sentences and anchor differ in length");
+        goto done;
+    }
+    /* (id, not an anchor) sorted: a term's first entry says whether it is an anchor anywhere. */
+    for (Py_ssize_t t = 0; t < n; t++) entries[t] = ((uint64_t)ids[t] << 1) | (anchor[t] ? 0 : 1);
+    qsort(entries, n, sizeof(uint64_t), compare_u64);
+    Py_ssize_t m = 0;
+    for (Py_ssize_t t = 0; t < n; t++) {
+        uint32_t id = (uint32_t)(entries[t] >> 1);
+        if (m && distinct_terms[m - 1].id == id) {
+            distinct_terms[m - 1].count++;
+            continue;
+        }
+        distinct_terms[m].id = id;
+        distinct_terms[m].count = 1;
+        distinct_terms[m].weight = (entries[t] & 1) ? 1.0 : boost;
+        m++;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) distinct_terms[k].weight *= (double)distinct_terms[k].count;
+    Py_ssize_t kept = m;
+    if (m > top) {
+        qsort(distinct_terms, m, sizeof(TermWeight), heavier_first);
+        kept = top;
+        qsort(distinct_terms, kept, sizeof(TermWeight), lower_id_first);
+    }
+    /* Each sentence's anchors: sorted, distinct, the lowest `per_sentence`. */
+    Py_ssize_t n_anchors = 0;
+    for (Py_ssize_t start = 0, end; start < n; start = end) {
+        end = start;
+        Py_ssize_t found = 0;
+        uint16_t *own = anchors + n_anchors;
+        while (end < n && sentence[end] == sentence[start]) {
+            if (anchor[end]) own[found++] = (uint16_t)(ids[end] & anchor_mask);
+            end++;
+        }
+        qsort(own, found, sizeof(uint16_t), compare_u16);
+        Py_ssize_t unique = 0;
+        for (Py_ssize_t k = 0; k < found && unique < per_sentence; k++)
+            if (!unique || own[k] != own[unique - 1]) own[unique++] = own[k];
+        for (Py_ssize_t k = 0; k < unique; k++) anchor_sentences[n_anchors + k] = sentence[start];
+        n_anchors += unique;
+    }
+    PyObject *kept_ids = PyBytes_FromStringAndSize(NULL, kept * 4);
+    PyObject *kept_counts = PyBytes_FromStringAndSize(NULL, kept);
+    if (!kept_ids || !kept_counts) {
+        Py_XDECREF(kept_ids);
+        Py_XDECREF(kept_counts);
+        goto done;
+    }
+    uint32_t *id_out = (uint32_t *)PyBytes_AS_STRING(kept_ids);
+    unsigned char *count_out = (unsigned char *)PyBytes_AS_STRING(kept_counts);
+    for (Py_ssize_t k = 0; k < kept; k++) {
+        id_out[k] = distinct_terms[k].id;
+        count_out[k] = (unsigned char)(distinct_terms[k].count > 255 ? 255 : distinct_terms[k].count);
+    }
+    result = Py_BuildValue("(NNy#y#)", kept_ids, kept_counts, (char *)anchors, n_anchors * 2,
+                           (char *)anchor_sentences, n_anchors * 8);
+done:
+    PyMem_Free(entries);
+    PyMem_Free(distinct_terms);
+    PyMem_Free(anchors);
+    PyMem_Free(anchor_sentences);
+    PyBuffer_Release(&ids_buffer);
+    PyBuffer_Release(&sentences_buffer);
+    PyBuffer_Release(&anchor_buffer);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"layout", layout, METH_VARARGS, layout_doc},
+    {"top_terms", top_terms, METH_VARARGS, top_terms_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -32,8 +32,8 @@ from typing import Literal
 import numpy as np
 
 from indexer.alignment import align, anchor_matrices
-from indexer.sorted_arrays import distinct, run_starts
-from indexer.terms import TERM_SPACE, content_terms, figures, sentence_terms
+from indexer.sorted_arrays import distinct
+from indexer.terms import TERM_SPACE, content_terms, figures, sentence_terms, top_terms
 
 __all__ = [
     "PROFILE_VERSION",
@@ -250,33 +250,26 @@ def similarity_profile(
     if n_sentences < len(found.ends):
         kept = term_sentences < n_sentences
         all_terms, term_sentences, is_anchor = all_terms[kept], term_sentences[kept], is_anchor[kept]
-    # Per sentence, its distinct anchor hashes, lowest first, at most `anchors_per_sentence`.
-    keys = np.sort((term_sentences[is_anchor] << 16) | (all_terms[is_anchor] & ANCHOR_MASK))
-    keys = keys[run_starts(keys)]
-    anchor_sentences = keys >> 16
-    first_few = (
-        np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences)
-        < defaults.anchors_per_sentence
+    terms, counts, anchors, anchor_sentences = top_terms(
+        all_terms,
+        term_sentences,
+        is_anchor,
+        top=defaults.top_terms,
+        anchor_boost=defaults.anchor_boost,
+        anchors_per_sentence=defaults.anchors_per_sentence,
+        anchor_mask=ANCHOR_MASK,
     )
-    # Distinct terms, their counts, and whether they are anchors anywhere: sorted by (term, not
-    # an anchor), the first entry of a term says.
-    entries = np.sort((all_terms.astype(np.int64) << 1) | ~is_anchor)
-    starts = run_starts(entries >> 1)
-    terms = (entries[starts] >> 1).astype(np.uint32)
-    counts = np.diff(np.append(starts, len(entries)))
-    weight = counts * np.where(entries[starts] & 1, 1.0, defaults.anchor_boost)
-    top = np.sort(np.lexsort((terms, -weight))[: defaults.top_terms])  # heaviest, ties by id; kept id-sorted
     title_terms = distinct(content_terms(title or ""))
     sentence_words = found.words[:n_sentences]
     return SimilarityProfile(
         words=min(int(sentence_words.sum()), 0xFFFF),
-        term_ids=terms[top],
-        term_counts=np.minimum(counts[top], 255).astype(np.uint8),
+        term_ids=terms,
+        term_counts=counts,
         title_ids=title_terms[: defaults.title_terms],
         sentence_words=np.minimum(sentence_words, 255).astype(np.uint8),
         sentence_ends=found.ends[:n_sentences].astype(np.uint32),
-        anchors=(keys[first_few] & ANCHOR_MASK).astype(np.uint16),
-        anchor_sentences=anchor_sentences[first_few],
+        anchors=anchors,
+        anchor_sentences=anchor_sentences,
         numbers=distinct((figures(text) & ANCHOR_MASK).astype(np.uint16))[: defaults.numbers_kept],
     )
 

@@ -23,7 +23,7 @@ import numpy as np
 import xxhash
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from indexer.sorted_arrays import distinct
+from indexer.sorted_arrays import distinct, run_starts
 
 try:
     from indexer import _sentences as native
@@ -291,6 +291,68 @@ def _numpy_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.
         term_sentences=sentence_of[is_term],
         anchor=anchor[is_term],
         numeric=((codes & _NUMERIC) != 0)[is_term],
+    )
+
+
+def top_terms(
+    term_ids: np.ndarray,
+    term_sentences: np.ndarray,
+    anchor: np.ndarray,
+    *,
+    top: int,
+    anchor_boost: float,
+    anchors_per_sentence: int,
+    anchor_mask: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What a similarity profile keeps of `sentence_terms`' terms (sentence-ordered):
+
+    - the `top` heaviest distinct terms (weight: count, times `anchor_boost` when the term is an
+      anchor anywhere; ties by the lower id), sorted by id (uint32), with their counts capped at
+      255 (uint8);
+    - per sentence, its distinct anchor hashes (id & `anchor_mask`, uint16), lowest first, at most
+      `anchors_per_sentence`, and the sentence of each (int64).
+    """
+    if native is not None:
+        ids, counts, anchors, sentences = native.top_terms(
+            term_ids, term_sentences, anchor, top, anchor_boost, anchors_per_sentence, anchor_mask
+        )
+        return (
+            np.frombuffer(ids, dtype=np.uint32),
+            np.frombuffer(counts, dtype=np.uint8),
+            np.frombuffer(anchors, dtype=np.uint16),
+            np.frombuffer(sentences, dtype=np.int64),
+        )
+    return _numpy_top_terms(term_ids, term_sentences, anchor, top, anchor_boost, anchors_per_sentence, anchor_mask)
+
+
+def _numpy_top_terms(
+    term_ids: np.ndarray,
+    term_sentences: np.ndarray,
+    anchor: np.ndarray,
+    top: int,
+    anchor_boost: float,
+    anchors_per_sentence: int,
+    anchor_mask: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`top_terms` without the C kernel, same results."""
+    # Per sentence, its distinct anchor hashes, lowest first, at most `anchors_per_sentence`.
+    keys = np.sort((term_sentences[anchor] << 16) | (term_ids[anchor] & anchor_mask))
+    keys = keys[run_starts(keys)]
+    anchor_sentences = keys >> 16
+    first_few = np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences) < anchors_per_sentence
+    # Distinct terms, their counts, and whether they are anchors anywhere: sorted by (term, not
+    # an anchor), the first entry of a term says.
+    entries = np.sort((term_ids.astype(np.int64) << 1) | ~anchor)
+    starts = run_starts(entries >> 1)
+    terms = (entries[starts] >> 1).astype(np.uint32)
+    counts = np.diff(np.append(starts, len(entries)))
+    weight = counts * np.where(entries[starts] & 1, 1.0, anchor_boost)
+    heaviest = np.sort(np.lexsort((terms, -weight))[:top])  # ties by id; kept id-sorted
+    return (
+        terms[heaviest],
+        np.minimum(counts[heaviest], 255).astype(np.uint8),
+        (keys[first_few] & anchor_mask).astype(np.uint16),
+        anchor_sentences[first_few],
     )
 
 

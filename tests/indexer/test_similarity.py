@@ -209,6 +209,55 @@ def test_sentence_kernel_agrees_with_the_numpy_path_on_the_fixtures():
         assert kernel == numpy_path
 
 
+def _top_terms_by_both_paths(term_ids, term_sentences, anchor, **knobs) -> tuple[list, list]:
+    kernel = terms.top_terms(term_ids, term_sentences, anchor, **knobs)
+    saved, terms.native = terms.native, None
+    try:
+        numpy_path = terms.top_terms(term_ids, term_sentences, anchor, **knobs)
+    finally:
+        terms.native = saved
+    as_lists = [(a.dtype.str, a.tolist()) for a in kernel], [(a.dtype.str, a.tolist()) for a in numpy_path]
+    return as_lists
+
+
+PROFILE_KNOBS = {"top": 48, "anchor_boost": 1.5, "anchors_per_sentence": 6, "anchor_mask": 0xFFFF}
+
+
+@needs_sentence_kernel
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        # Few distinct ids and sentences, so that ties in weight, repeated anchors and the caps
+        # (top terms, anchors per sentence, 255 occurrences) all come up.
+        st.tuples(st.sampled_from([1, 2, 3, 0x10001, 0x10002, 70000, 0xFFFFF]), st.booleans()),
+        max_size=400,
+    ),
+    st.lists(st.integers(0, 40), max_size=400),
+    st.integers(0, 60),
+    st.integers(0, 8),
+)
+def test_top_terms_kernel_agrees_with_the_numpy_path(words, cuts, top, per_sentence):
+    term_ids = np.array([w for w, _ in words], dtype=np.uint32)
+    anchor = np.array([a for _, a in words], dtype=bool)
+    # Non-decreasing sentence numbers with gaps, as `sentence_terms` gives when a sentence has no terms.
+    term_sentences = np.sort(np.array((cuts + [0] * len(words))[: len(words)], dtype=np.int64))
+    knobs = dict(PROFILE_KNOBS, top=top, anchors_per_sentence=per_sentence)
+    kernel, numpy_path = _top_terms_by_both_paths(term_ids, term_sentences, anchor, **knobs)
+    assert kernel == numpy_path
+
+
+@needs_sentence_kernel
+def test_top_terms_kernel_agrees_with_the_numpy_path_on_the_fixtures():
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))] + [BRIEF, SPUN_BRIEF, RATES_A, UNRELATED]
+    for text in texts:
+        found = terms.sentence_terms(text)
+        kernel, numpy_path = _top_terms_by_both_paths(
+            found.term_ids, found.term_sentences, found.anchor, **PROFILE_KNOBS
+        )
+        assert kernel == numpy_path
+        assert len(kernel[0][1]) == min(PROFILE_KNOBS["top"], len(set(found.term_ids.tolist())))
+
+
 def test_typographic_punctuation_splits_words_and_quotes():
     text = "Smith\u2019s firm \u201cwill sell\u201d the caf\u00e9 for \u00a35m.\nPrices rose."
     first, second = split_sentences(text)
