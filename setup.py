@@ -10,7 +10,7 @@ from setuptools import Extension, setup
 
 setup(
     ext_modules=[
-        Extension("indexer._minhash", ["indexer/_minhash.c"], optional=True),
-        Extension("indexer._sentences", ["indexer/_sentences.c"], optional=True),
+        Extension("indexer._minhash", ["indexer/_minhash.c"], depends=["indexer/_xxh32.h"], optional=True),
+        Extension("indexer._sentences", ["indexer/_sentences.c"], depends=["indexer/_xxh32.h"], optional=True),
     ]
 )

@@ -11,47 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define P1 0x9E3779B1U
-#define P2 0x85EBCA77U
-#define P3 0xC2B2AE3DU
-#define P4 0x27D4EB2FU
-#define P5 0x165667B1U
-
-static inline uint32_t rotl32(uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }
-
-static inline uint32_t read32(const unsigned char *p) {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-/* XXH32 with seed 0, as xxhash.xxh32_intdigest. */
-static uint32_t xxh32(const unsigned char *p, size_t len) {
-    const unsigned char *end = p + len;
-    uint32_t h;
-    if (len >= 16) {
-        const unsigned char *limit = end - 16;
-        uint32_t v1 = P1 + P2, v2 = P2, v3 = 0, v4 = (uint32_t)0 - P1;
-        do {
-            v1 = rotl32(v1 + read32(p) * P2, 13) * P1; p += 4;
-            v2 = rotl32(v2 + read32(p) * P2, 13) * P1; p += 4;
-            v3 = rotl32(v3 + read32(p) * P2, 13) * P1; p += 4;
-            v4 = rotl32(v4 + read32(p) * P2, 13) * P1; p += 4;
-        } while (p <= limit);
-        h = rotl32(v1, 1) + rotl32(v2, 7) + rotl32(v3, 12) + rotl32(v4, 18);
-    } else {
-        h = P5;
-    }
-    h += (uint32_t)len;
-    while (p + 4 <= end) {
-        h = rotl32(h + read32(p) * P3, 17) * P4;
-        p += 4;
-    }
-    while (p < end) {
-        h = rotl32(h + (*p) * P5, 11) * P1;
-        p++;
-    }
-    h ^= h >> 15; h *= P2; h ^= h >> 13; h *= P3; h ^= h >> 16;
-    return h;
-}
+#include "_xxh32.h"
 
 static inline uint32_t fmix32(uint32_t h) {
     h ^= h >> 16; h *= 0x85EBCA6BU; h ^= h >> 13; h *= 0xC2B2AE35U; h ^= h >> 16;

@@ -1,4 +1,5 @@
-/* Native kernel for indexer.terms.sentence_terms: one pass over an article's UTF-8 bytes that
+/* Native kernel for indexer.terms.sentence_terms: `word_codes` gives each word its term id and
+ * flags (a dict lookup per word on the Python side), then one pass over an article's UTF-8 bytes
  * finds its words, sentences, quotations and anchor words, where the numpy path takes ~30 array
  * calls of per-call overhead on arrays of a few hundred values.
  *
@@ -23,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_xxh32.h"
+
 static inline int is_word_byte(unsigned char b) {
     return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_';
 }
@@ -44,11 +47,95 @@ static int sentence_stop(const unsigned char *data, Py_ssize_t n, Py_ssize_t at,
     return 1;
 }
 
+/* Stop words, as `terms._stop_table` lays them out: open addressing over `slots` slots of
+ * STOP_SLOT bytes (the word, NUL-padded), probed from xxh32(word) % slots onwards. */
+#define STOP_SLOT 16
+
+static int is_stop_word(const Py_buffer *table, const unsigned char *term, Py_ssize_t len, uint32_t hash) {
+    Py_ssize_t slots = table->len / STOP_SLOT;
+    if (len >= STOP_SLOT || slots == 0) return 0;
+    for (Py_ssize_t probe = 0; probe < slots; probe++) {
+        const unsigned char *slot = (const unsigned char *)table->buf + ((hash + probe) % slots) * STOP_SLOT;
+        if (!slot[0]) return 0;
+        if (slot[len] == 0 && memcmp(slot, term, len) == 0) return 1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(word_codes_doc,
+"word_codes(data, stop_table, stop_flag, capitalised_flag, numeric_flag, term_mask, code_of) -> bytes:\n"
+"the int64 code of each word of `data` (as `layout` finds words), `terms._word_code`'s arithmetic\n"
+"for an ASCII word; a word with non-ASCII bytes is given to `code_of` (cached on the Python side).");
+
+static PyObject *word_codes(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer text, table;
+    long long stop_flag, capitalised_flag, numeric_flag, term_mask;
+    PyObject *code_of, *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*LLLLO", &text, &table, &stop_flag, &capitalised_flag, &numeric_flag, &term_mask,
+                          &code_of))
+        return NULL;
+    const unsigned char *data = text.buf;
+    Py_ssize_t n = text.len, n_words = 0;
+    int64_t *codes = PyMem_Malloc((n / 2 + 1) * sizeof(int64_t)); /* a word and a separator: 2 bytes */
+    unsigned char *folded = PyMem_Malloc(n + 1);
+    if (!codes || !folded) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!is_word_byte(data[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        int ascii = 1, numeric = 0;
+        for (; i < n && is_word_byte(data[i]); i++) {
+            unsigned char b = data[i];
+            ascii &= b < 0x80;
+            numeric |= b >= '0' && b <= '9';
+            folded[i - start] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+        }
+        Py_ssize_t len = i - start;
+        int64_t code;
+        if (!ascii) {
+            PyObject *word = PyBytes_FromStringAndSize((const char *)data + start, len);
+            PyObject *value = word ? PyObject_CallOneArg(code_of, word) : NULL;
+            Py_XDECREF(word);
+            code = value ? PyLong_AsLongLong(value) : -1;
+            Py_XDECREF(value);
+            if (code == -1 && PyErr_Occurred()) goto done;
+        } else {
+            /* terms.fold_term: casefold (lower case, for ASCII), fold the plural, drop stop words. */
+            if (len > 4 && memcmp(folded + len - 3, "ies", 3) == 0) {
+                len -= 2;
+                folded[len - 1] = 'y';
+            } else if (len > 3 && folded[len - 1] == 's' && folded[len - 2] != 's' && folded[len - 2] != 'u' &&
+                       folded[len - 2] != 'i') {
+                len -= 1;
+            }
+            uint32_t hash = xxh32(folded, (size_t)len);
+            code = (len < 2 || is_stop_word(&table, folded, len, hash)) ? stop_flag : (int64_t)(hash & term_mask);
+            if (data[start] >= 'A' && data[start] <= 'Z') code |= capitalised_flag;
+            if (numeric) code |= numeric_flag;
+        }
+        codes[n_words++] = code;
+    }
+    result = PyBytes_FromStringAndSize((const char *)codes, n_words * (Py_ssize_t)sizeof(int64_t));
+done:
+    PyMem_Free(codes);
+    PyMem_Free(folded);
+    PyBuffer_Release(&text);
+    PyBuffer_Release(&table);
+    return result;
+}
+
 PyDoc_STRVAR(layout_doc,
 "layout(data, codes, stop_flag, capitalised_flag, numeric_flag, term_mask) -> (starts, ends, words,\n"
 "term_ids, term_sentences, anchor, numeric, unsure_words, unsure_terms): sentence character spans\n"
 "and word counts (int64), then per content word its term id (uint32), sentence (int64), anchor and\n"
-"numeric flags (bytes of 0/1; anchor is a bytearray), and the unsure first words (word and term index).");
+"numeric flags (bytes of 0/1; anchor is a bytearray), and the unsure first words (their bytes, and\n"
+"their term index).");
 
 static PyObject *layout(PyObject *self, PyObject *args) {
     (void)self;
@@ -64,7 +151,8 @@ static PyObject *layout(PyObject *self, PyObject *args) {
     int64_t *starts = PyMem_Malloc((n_words + 1) * 8), *ends = PyMem_Malloc((n_words + 1) * 8);
     int64_t *counts = PyMem_Calloc(n_words + 1, 8), *sentence_of = PyMem_Malloc((n_words + 1) * 8);
     unsigned char *quoted = PyMem_Malloc(n_words + 1), *first = PyMem_Malloc(n_words + 1);
-    if (!starts || !ends || !counts || !sentence_of || !quoted || !first) {
+    Py_ssize_t *word_at = PyMem_Malloc((n_words + 1) * sizeof(Py_ssize_t));
+    if (!starts || !ends || !counts || !sentence_of || !quoted || !first || !word_at) {
         PyErr_NoMemory();
         goto done;
     }
@@ -86,6 +174,7 @@ static PyObject *layout(PyObject *self, PyObject *args) {
                 span_has_words = 1;
             }
             sentence_of[words] = sentences - 1;
+            word_at[words] = i;
             quoted[words] = (unsigned char)in_quote;
             counts[sentences - 1]++;
             words++;
@@ -132,10 +221,13 @@ static PyObject *layout(PyObject *self, PyObject *args) {
             anchored |= (codes[w + 1] & capitalised_flag) != 0;
         if (code & stop_flag) continue;
         if (first[w] && capitalised && !anchored) {
-            PyObject *word_index = PyLong_FromSsize_t(w), *term_index = PyLong_FromSsize_t(t);
-            int failed = !word_index || !term_index || PyList_Append(unsure_words, word_index) < 0 ||
+            Py_ssize_t end = word_at[w];
+            while (end < n && is_word_byte(data[end])) end++;
+            PyObject *word = PyBytes_FromStringAndSize((const char *)data + word_at[w], end - word_at[w]);
+            PyObject *term_index = PyLong_FromSsize_t(t);
+            int failed = !word || !term_index || PyList_Append(unsure_words, word) < 0 ||
                          PyList_Append(unsure_terms, term_index) < 0;
-            Py_XDECREF(word_index);
+            Py_XDECREF(word);
             Py_XDECREF(term_index);
             if (failed) goto fail;
         }
@@ -163,6 +255,7 @@ done:
     PyMem_Free(sentence_of);
     PyMem_Free(quoted);
     PyMem_Free(first);
+    PyMem_Free(word_at);
     PyBuffer_Release(&text);
     PyBuffer_Release(&codes_buffer);
     return result;
@@ -296,6 +389,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"word_codes", word_codes, METH_VARARGS, word_codes_doc},
     {"layout", layout, METH_VARARGS, layout_doc},
     {"top_terms", top_terms, METH_VARARGS, top_terms_doc},
     {NULL, NULL, 0, NULL},

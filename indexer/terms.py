@@ -118,12 +118,47 @@ def _word_codes(words: list[bytes]) -> np.ndarray:
     try:
         return np.fromiter(codes, dtype=np.int64, count=len(codes))
     except TypeError:  # a None: some words are new (cheaper to learn so than by `None in codes`)
-        if len(_CODES) >= _MAX_CODES:
-            _CODES.clear()
         for index, code in enumerate(codes):
             if code is None:
-                codes[index] = _CODES[words[index]] = _word_code(words[index])
+                codes[index] = _cached_word_code(words[index])
         return np.fromiter(codes, dtype=np.int64, count=len(codes))
+
+
+def _cached_word_code(word: bytes) -> int:
+    code = _CODES.get(word)
+    if code is None:
+        if len(_CODES) >= _MAX_CODES:
+            _CODES.clear()
+        code = _CODES[word] = _word_code(word)
+    return code
+
+
+_STOP_SLOTS, _STOP_SLOT_BYTES = 1024, 16
+
+
+def _stop_table() -> bytes:
+    """`STOP_WORDS` for the C kernel: open addressing over `_STOP_SLOTS` slots of 16 bytes (the
+    word, NUL-padded), each word in the first free slot from xxh32(word) % `_STOP_SLOTS` on."""
+    table = bytearray(_STOP_SLOTS * _STOP_SLOT_BYTES)
+    for word in sorted(STOP_WORDS):
+        raw = word.encode("ascii")
+        assert 0 < len(raw) < _STOP_SLOT_BYTES, word
+        slot = xxhash.xxh32_intdigest(raw) % _STOP_SLOTS
+        while table[slot * _STOP_SLOT_BYTES]:
+            slot = (slot + 1) % _STOP_SLOTS
+        table[slot * _STOP_SLOT_BYTES : slot * _STOP_SLOT_BYTES + len(raw)] = raw
+    return bytes(table)
+
+
+_STOP_TABLE = _stop_table()
+
+
+def _text_codes(data: bytes) -> np.ndarray:
+    """The code of each word of `data` (UTF-8, non-word characters already folded to "\x01")."""
+    if native is not None:
+        codes = native.word_codes(data, _STOP_TABLE, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK, _cached_word_code)
+        return np.frombuffer(codes, dtype=np.int64)
+    return _word_codes(data.translate(_BLANK_NON_WORD).split())
 
 
 # The non-ASCII characters news text is full of, folded without looking for them first.
@@ -167,7 +202,7 @@ def content_terms(text: str) -> np.ndarray:
     """Term ids (uint32) of a text's content words, in order: `sentence_terms(text).term_ids`."""
     if not text.isascii():
         text = _fold_non_ascii(text)
-    codes = _word_codes(text.encode().translate(_BLANK_NON_WORD).split())
+    codes = _text_codes(text.encode())
     return (codes[(codes & _STOP) == 0] & TERM_MASK).astype(np.uint32)
 
 
@@ -185,6 +220,15 @@ class SentenceTerms:
     numeric: np.ndarray  # bool: the term holds a digit
 
 
+def _read_only(dtype: type) -> np.ndarray:
+    empty = np.zeros(0, dtype=dtype)
+    empty.setflags(write=False)
+    return empty
+
+
+_NO_SENTENCES = SentenceTerms(*(_read_only(t) for t in (np.int64, np.int64, np.int64, np.uint32, np.int64, bool, bool)))
+
+
 def sentence_terms(text: str) -> SentenceTerms:
     """Sentences of a plain-text article (one paragraph a line), with their term ids and anchors.
 
@@ -195,24 +239,20 @@ def sentence_terms(text: str) -> SentenceTerms:
     if not text.isascii():
         text = _fold_non_ascii(text)
     data = text.encode()
-    words = data.translate(_BLANK_NON_WORD).split()
-    if not words:
-        empty = np.zeros(0, dtype=np.int64)
-        no_terms = np.zeros(0, dtype=bool)
-        return SentenceTerms(empty, empty, empty, np.zeros(0, dtype=np.uint32), empty, no_terms, no_terms)
-    codes = _word_codes(words)
     if native is not None:
-        return _native_sentence_terms(text, data, words, codes)
-    return _numpy_sentence_terms(text, data, words, codes)
+        codes = _text_codes(data)
+        return _native_sentence_terms(text, data, codes) if len(codes) else _NO_SENTENCES
+    words = data.translate(_BLANK_NON_WORD).split()
+    return _numpy_sentence_terms(text, data, words, _word_codes(words)) if words else _NO_SENTENCES
 
 
-def _native_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.ndarray) -> SentenceTerms:
+def _native_sentence_terms(text: str, data: bytes, codes: np.ndarray) -> SentenceTerms:
     starts, ends, counts, term_ids, term_sentences, anchor, numeric, unsure_words, unsure_terms = native.layout(
         data, codes, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK
     )
     anchor = np.frombuffer(anchor, dtype=bool)
     if unsure_terms:
-        anchor[unsure_terms] = _names_among(text, words, unsure_words)
+        anchor[unsure_terms] = _names_among(text, unsure_words)
     return SentenceTerms(
         starts=np.frombuffer(starts, dtype=np.int64),
         ends=np.frombuffer(ends, dtype=np.int64),
@@ -224,15 +264,14 @@ def _native_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np
     )
 
 
-def _names_among(text: str, words: list[bytes], indices: list[int]) -> list[bool]:
+def _names_among(text: str, words: list[bytes]) -> list[bool]:
     """Whether each of these sentence-initial capitalised words is a name: the article
     capitalises it mid-sentence somewhere."""
     seen: dict[bytes, bool] = {}
-    for index in indices:
-        word = words[index]
+    for word in words:
         if word not in seen:
             seen[word] = _capitalised_mid_sentence(text, word.decode())
-    return [seen[words[index]] for index in indices]
+    return [seen[word] for word in words]
 
 
 def _numpy_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.ndarray) -> SentenceTerms:
@@ -276,7 +315,7 @@ def _numpy_sentence_terms(text: str, data: bytes, words: list[bytes], codes: np.
     anchor[first_at] |= capitalised[first_at] & second_capitalised
     unsure = first_at[capitalised[first_at] & is_term[first_at] & ~anchor[first_at]]
     if len(unsure):
-        anchor[unsure] = _names_among(text, words, unsure.tolist())
+        anchor[unsure] = _names_among(text, [words[index] for index in unsure.tolist()])
 
     kept_spans = span[first_at]
     bounds = np.array([span_starts, span_ends], dtype=np.int64)[:, kept_spans]

@@ -209,6 +209,22 @@ def test_sentence_kernel_agrees_with_the_numpy_path_on_the_fixtures():
         assert kernel == numpy_path
 
 
+WORD_PIECES = st.sampled_from(
+    sorted(terms.STOP_WORDS)[::7]
+    + ["ies", "s", "ss", "us", "is", "y", "The", "PARTIES", "Ties", "bus", "A", "x", "_", "7", "2024", "caf\u00e9", "\u00c9t\u00e9"]
+)
+
+
+@needs_sentence_kernel
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(WORD_PIECES, min_size=1, max_size=3).map("".join), max_size=40).map(" ".join))
+def test_word_codes_kernel_agrees_with_the_python_codes(text):
+    """Stop words, plural folds ("parties", "ties", "bus"), capitals, digits and non-ASCII words."""
+    data = text.encode()
+    kernel = terms._text_codes(data).tolist()
+    assert kernel == terms._word_codes(data.translate(terms._BLANK_NON_WORD).split()).tolist()
+
+
 def _top_terms_by_both_paths(term_ids, term_sentences, anchor, **knobs) -> tuple[list, list]:
     kernel = terms.top_terms(term_ids, term_sentences, anchor, **knobs)
     saved, terms.native = terms.native, None
