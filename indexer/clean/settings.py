@@ -127,6 +127,10 @@ class CleanSettings:
     # (the paragraph at most `teaser_max_words` terms); a pair whose similarity with the
     # headline and the rest of the body is below `teaser_max_similarity` is removed.
     teaser_min_pairs: int = 3
+    # A card may open with up to this many headline-like lines (kicker, title, "2 comments").
+    teaser_max_heads: int = 4
+    # ... and the longest of them holds, on average over the run, at least this many terms.
+    teaser_min_title_terms: float = 5.0
     teaser_max_words: int = 40
     teaser_max_similarity: float = 0.08
     # ... when at least this share of the run's pairs is off topic (else the list is the

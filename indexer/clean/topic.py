@@ -202,33 +202,50 @@ def teaser_pairs(
     body: Sequence[Fragment], title: str | None, settings: CleanSettings, page_terms: BodyTerms | None = None
 ) -> list[tuple[int, int, float]]:
     """(start, end, similarity) of each off-topic teaser in a list of them: at least
-    `teaser_min_pairs` headline + short paragraph pairs in a row, the shape of a "more stories"
-    list. Each pair is compared with the headline and the body outside such lists; an article's
-    own sections (a sub-heading and one paragraph each) stay on its topic."""
-    runs: list[list[int]] = []  # start positions of the pairs of each run
+    `teaser_min_pairs` cards in a row, each one to `teaser_max_heads` headline-like lines (a
+    kicker, the title, a "3 comments | site.com" line) and one short paragraph, the shape of a
+    "more stories" list. Each card is compared with the headline and the body outside such
+    lists; an article's own sections (a sub-heading and one paragraph each) stay on its topic."""
+    runs: list[list[tuple[int, int]]] = []  # (start, end) of the cards of each run
     position = 0
-    while position + 1 < len(body):
-        head, text = body[position], body[position + 1]
+    while position < len(body):
+        heads = 0
+        while position + heads < len(body) and body[position + heads].headline_like:
+            heads += 1
+        end = position + heads
+        text = body[end] if end < len(body) else None
+        # the paragraph follows its title directly (no removed clutter between them)
         if (
-            head.headline_like
-            and head.words >= 2
-            and text.prose_words
-            and text.words <= settings.teaser_max_words
+            not heads
+            or text is None
+            or text.after_gap
+            or not text.prose_words
+            or text.words > settings.teaser_max_words
         ):
-            if runs and runs[-1][-1] + 2 == position:
-                runs[-1].append(position)
+            position = end + 1 if heads else position + 1
+            continue
+        start = max(position, end - settings.teaser_max_heads)
+        if max(f.words for f in body[start:end]) >= 2:
+            if runs and runs[-1][-1][1] == start:
+                runs[-1].append((start, end + 1))
             else:
-                runs.append([position])
-            position += 2
-        else:
-            position += 1
-    runs = [run for run in runs if len(run) >= settings.teaser_min_pairs]
+                runs.append([(start, end + 1)])
+        position = end + 1
+    # Teasers are titled with headlines; an article's own list names its entries ("1. Rochdale",
+    # "'Him'", "Where to watch: Hulu") in a few words.
+    runs = [
+        run
+        for run in runs
+        if len(run) >= settings.teaser_min_pairs
+        and sum(max(f.words for f in body[start : end - 1]) for start, end in run)
+        >= settings.teaser_min_title_terms * len(run)
+    ]
     if not runs:
         return []
     outside, previous = [], 0
     for run in runs:
-        outside.append((previous, run[0]))
-        previous = run[-1] + 2
+        outside.append((previous, run[0][0]))
+        previous = run[-1][1]
     outside.append((previous, len(body)))
     outside = [(a, b) for a, b in outside if b > a]
     if sum(f.words for a, b in outside for f in body[a:b]) < settings.off_topic_min_words:
@@ -237,10 +254,10 @@ def teaser_pairs(
     reference = page_terms.counts_of(outside, with_title=True)
     found = []
     for run in runs:
-        similarities = [_cosine(reference, page_terms.counts(start, start + 2)) for start in run]
+        similarities = [_cosine(reference, page_terms.counts(start, end)) for start, end in run]
         off = [
-            (start, start + 2, sim)
-            for start, sim in zip(run, similarities, strict=True)
+            (start, end, sim)
+            for (start, end), sim in zip(run, similarities, strict=True)
             if sim < settings.teaser_max_similarity
         ]
         # A list of other stories is off topic nearly throughout; an article's own list
