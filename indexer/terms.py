@@ -194,6 +194,8 @@ def figures(text: str) -> np.ndarray:
     The word tokens split "6-3/8" into "6", "3" and "8", which every rate table shares; templated
     wire items (weekly rates, monthly statistics) differ exactly in their whole figures.
     """
+    if native is not None:
+        return distinct(np.frombuffer(native.figure_hashes(text.encode()), dtype=np.uint32))
     found = _FIGURE.findall(text.encode().replace(b",", b""))
     return distinct(np.fromiter(map(xxhash.xxh32_intdigest, found), dtype=np.uint32, count=len(found)))
 

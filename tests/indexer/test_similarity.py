@@ -225,6 +225,18 @@ def test_word_codes_kernel_agrees_with_the_python_codes(text):
     assert kernel == terms._word_codes(data.translate(terms._BLANK_NON_WORD).split()).tolist()
 
 
+@needs_sentence_kernel
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,./:-; a\u00e9")), max_size=80))
+def test_figures_kernel_agrees_with_the_regex(text):
+    kernel = figures(text).tolist()
+    saved, terms.native = terms.native, None
+    try:
+        assert kernel == figures(text).tolist()
+    finally:
+        terms.native = saved
+
+
 def _top_terms_by_both_paths(term_ids, term_sentences, anchor, **knobs) -> tuple[list, list]:
     kernel = terms.top_terms(term_ids, term_sentences, anchor, **knobs)
     saved, terms.native = terms.native, None
