@@ -69,6 +69,7 @@ def clean_text(
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
+    _drop_repeated_lines(features, kinds, verdicts, settings)
     verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
     return build_result(all_lines, verdicts)
 
@@ -269,3 +270,33 @@ def _cut_off_topic_tail(
         for fragment in body[start:end]:
             if verdicts[fragment.index] is None:
                 verdicts[fragment.index] = ("related", 1.0 - similarity)
+
+
+def _drop_repeated_lines(
+    features: Sequence[LineFeatures], kinds: Sequence[Kind], verdicts: list[Verdict], settings: CleanSettings
+) -> None:
+    """A line kept twice in a row is said once: the copy of a kept line of at least
+    `repeated_min_words` words goes when it follows within `repeated_near_lines` non-blank lines
+    and nothing but removed clutter or a label of a few words stands between (a caption over and
+    under its photo, a card's headline around its section label). An article that repeats a
+    sentence on purpose says something in between ("Let me repeat that:"). The headline is never
+    a copy."""
+    last_seen: dict[str, tuple[int, int]] = {}  # line -> (non-blank position, index) of its last copy
+    position = 0
+    for i, f in enumerate(features):
+        if f.blank:
+            continue
+        position += 1
+        if verdicts[i] is not None or kinds[i] is Kind.HEADLINE or f.words < settings.repeated_min_words:
+            continue
+        previous = last_seen.get(f.low)
+        last_seen[f.low] = (position, i)
+        if (
+            previous is not None
+            and position - previous[0] <= settings.repeated_near_lines
+            and all(
+                verdicts[j] is not None or features[j].words <= settings.short_max_words
+                for j in range(previous[1] + 1, i)
+            )
+        ):
+            verdicts[i] = ("repeated", 0.7)

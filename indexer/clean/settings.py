@@ -70,6 +70,12 @@ class CleanSettings:
     # list items, table rows and sub-headings (see `EXTRACTED_SETTINGS`).
     context_removes: bool = True
 
+    # A kept line of at least `repeated_min_words` words is removed when it repeats a kept line at
+    # most `repeated_near_lines` non-blank lines above it, with only removed clutter or labels of
+    # `short_max_words` words between (a caption over and under its photo, a card's headline).
+    repeated_min_words: int = 5
+    repeated_near_lines: int = 2
+
     # --- headline -------------------------------------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and
     # must have a headline's length; the candidate sharing most content words with the lead wins.
