@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_word_table.h"
 #include "_xxh32.h"
 
 static inline int is_word_byte(unsigned char b) {
@@ -46,21 +47,6 @@ static int sentence_stop(const unsigned char *data, Py_ssize_t n, Py_ssize_t at,
     *gap = j;
     *next = k;
     return 1;
-}
-
-/* Stop words, as `terms._stop_table` lays them out: open addressing over `slots` slots of
- * STOP_SLOT bytes (the word, NUL-padded), probed from xxh32(word) % slots onwards. */
-#define STOP_SLOT 16
-
-static int is_stop_word(const Py_buffer *table, const unsigned char *term, Py_ssize_t len, uint32_t hash) {
-    Py_ssize_t slots = table->len / STOP_SLOT;
-    if (len >= STOP_SLOT || slots == 0) return 0;
-    for (Py_ssize_t probe = 0; probe < slots; probe++) {
-        const unsigned char *slot = (const unsigned char *)table->buf + ((hash + probe) % slots) * STOP_SLOT;
-        if (!slot[0]) return 0;
-        if (slot[len] == 0 && memcmp(slot, term, len) == 0) return 1;
-    }
-    return 0;
 }
 
 PyDoc_STRVAR(word_codes_doc,
@@ -116,7 +102,7 @@ static PyObject *word_codes(PyObject *self, PyObject *args) {
                 len -= 1;
             }
             uint32_t hash = xxh32(folded, (size_t)len);
-            code = (len < 2 || is_stop_word(&table, folded, len, hash)) ? stop_flag : (int64_t)(hash & term_mask);
+            code = (len < 2 || in_word_table(&table, folded, len, hash)) ? stop_flag : (int64_t)(hash & term_mask);
             if (data[start] >= 'A' && data[start] <= 'Z') code |= capitalised_flag;
             if (numeric) code |= numeric_flag;
         }

@@ -24,6 +24,7 @@ import xxhash
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.sorted_arrays import distinct, run_starts
+from indexer.text import word_table
 
 try:
     from indexer import _sentences as native
@@ -133,24 +134,7 @@ def _cached_word_code(word: bytes) -> int:
     return code
 
 
-_STOP_SLOTS, _STOP_SLOT_BYTES = 1024, 16
-
-
-def _stop_table() -> bytes:
-    """`STOP_WORDS` for the C kernel: open addressing over `_STOP_SLOTS` slots of 16 bytes (the
-    word, NUL-padded), each word in the first free slot from xxh32(word) % `_STOP_SLOTS` on."""
-    table = bytearray(_STOP_SLOTS * _STOP_SLOT_BYTES)
-    for word in sorted(STOP_WORDS):
-        raw = word.encode("ascii")
-        assert 0 < len(raw) < _STOP_SLOT_BYTES, word
-        slot = xxhash.xxh32_intdigest(raw) % _STOP_SLOTS
-        while table[slot * _STOP_SLOT_BYTES]:
-            slot = (slot + 1) % _STOP_SLOTS
-        table[slot * _STOP_SLOT_BYTES : slot * _STOP_SLOT_BYTES + len(raw)] = raw
-    return bytes(table)
-
-
-_STOP_TABLE = _stop_table()
+_STOP_TABLE = word_table(STOP_WORDS)
 
 
 def _text_codes(data: bytes) -> np.ndarray:

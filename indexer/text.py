@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+import xxhash
 
 NORMALIZATION_VERSION = 1
 
@@ -53,3 +56,22 @@ def token_bytes(normalized: str) -> list[bytes]:
     if normalized.isascii():
         return normalized.encode("ascii").translate(_ASCII_NON_WORD).split()
     return [token.encode("utf-8") for token in _TOKEN.findall(normalized)]
+
+
+WORD_TABLE_SLOTS, WORD_TABLE_SLOT_BYTES = 1024, 16
+
+
+def word_table(words: Iterable[str]) -> bytes:
+    """A set of short ASCII words for the C kernels (`_word_table.h`): open addressing over
+    `WORD_TABLE_SLOTS` slots of 16 bytes (the word, NUL-padded), each word in the first free slot
+    from xxh32(word) % `WORD_TABLE_SLOTS` on."""
+    table = bytearray(WORD_TABLE_SLOTS * WORD_TABLE_SLOT_BYTES)
+    for word in sorted(words):
+        raw = word.encode("ascii")
+        if not 0 < len(raw) < WORD_TABLE_SLOT_BYTES:
+            raise ValueError(f"{word!r}: a table word has 1 to {WORD_TABLE_SLOT_BYTES - 1} characters")
+        slot = xxhash.xxh32_intdigest(raw) % WORD_TABLE_SLOTS
+        while table[slot * WORD_TABLE_SLOT_BYTES]:
+            slot = (slot + 1) % WORD_TABLE_SLOTS
+        table[slot * WORD_TABLE_SLOT_BYTES : slot * WORD_TABLE_SLOT_BYTES + len(raw)] = raw
+    return bytes(table)
