@@ -1,6 +1,6 @@
 """Only the C extensions; everything else is in pyproject.toml.
 
-The kernels (indexer/_minhash.c, indexer/_sentences.c) speed up the per-article hot paths. They
+The kernels (indexer/_minhash.c, indexer/_sentences.c, indexer/_lines.c) speed up the per-article hot paths. They
 are optional: without a C compiler the install goes on and the numpy paths give the same results,
 ~0.15 ms slower per article. (setup.py rather than pyproject's `ext-modules`, which setuptools
 still calls experimental.)
@@ -11,6 +11,17 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension("indexer._minhash", ["indexer/_minhash.c"], depends=["indexer/_xxh32.h"], optional=True),
-        Extension("indexer._sentences", ["indexer/_sentences.c"], depends=["indexer/_xxh32.h"], optional=True),
+        Extension(
+            "indexer._sentences",
+            ["indexer/_sentences.c"],
+            depends=["indexer/_xxh32.h", "indexer/_word_table.h"],
+            optional=True,
+        ),
+        Extension(
+            "indexer._lines",
+            ["indexer/_lines.c"],
+            depends=["indexer/_xxh32.h", "indexer/_word_table.h"],
+            optional=True,
+        ),
     ]
 )

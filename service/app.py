@@ -10,6 +10,7 @@ import redis
 from fastapi import FastAPI
 
 from indexer import fingerprint, terms
+from indexer.clean import lines
 from indexer.config import DEFAULT_CONFIG
 from indexer.engine import Index
 from indexer.extract import DEFAULT_EXTRACT_SETTINGS, ExtractSettings, HtmlExtractor
@@ -62,9 +63,10 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
             raise SemanticUnavailable(f"SYNDETECT_SEMANTIC_COMPARE needs the optional extra: {EXTRA}")
         semantic = SemanticScorer()
     resources = Resources(index=Index(store, DEFAULT_CONFIG, semantic), extractor=extractor)
-    missing = [name for name, kernel in (("MinHash", fingerprint.native), ("sentences", terms.native)) if kernel is None]
+    kernels = (("MinHash", fingerprint.native), ("sentences", terms.native), ("line shapes", lines.native))
+    missing = [name for name, kernel in kernels if kernel is None]
     if missing:
-        log.warning("C kernels not built (no C compiler at install): %s take the slower numpy path", ", ".join(missing))
+        log.warning("C kernels not built (no C compiler at install): %s take the slower Python path", ", ".join(missing))
     try:
         resources.ready_index()  # a config mismatch refuses to start; an unreachable Redis does not
     except StoreUnavailable as exc:

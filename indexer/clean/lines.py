@@ -15,7 +15,12 @@ from operator import itemgetter
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.clean.settings import CleanSettings
-from indexer.text import normalize
+from indexer.text import normalize, word_table
+
+try:
+    from indexer import _lines as native
+except ImportError:  # installed without a C compiler: the Python path, same features
+    native = None
 
 TERMINAL_PUNCTUATION = tuple(".!?:;\"')…”’»。！？」』")
 _LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
@@ -25,6 +30,7 @@ _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_STOP_TABLE = word_table(ENGLISH_STOP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -56,34 +62,55 @@ def word_tokens(text: str) -> list[str]:
 
 def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     head = line[: settings.analysed_chars]
+    if native is not None and head.isascii():
+        shape, ideographs = native.ascii_shape(head, _STOP_TABLE, settings.function_word_max_chars), 0
+    else:
+        shape = _shape(head, settings)
+        ideographs = 0 if head.isascii() else len(_UNSPACED_SCRIPT.findall(head))
+    low, tokens, low_words, counted, stop, short, alpha_initials, capitalised, separators = shape
+    words = tokens
+    if ideographs:
+        # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
+        # sentence punctuation alone decide (stop-word evidence does not apply).
+        words += int(ideographs / settings.unspaced_chars_per_word)
+        counted += ideographs
+        stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
+    return LineFeatures(
+        low=low,
+        words=words,
+        stopword_ratio=max(stop, short * settings.short_word_weight) / counted if counted else 0.0,
+        title_case_ratio=capitalised / alpha_initials if alpha_initials else 0.0,
+        terminal=low.endswith(TERMINAL_PUNCTUATION),
+        separators=separators,
+        list_item=bool(_LIST_ITEM.match(head.lstrip())),
+        tokens=tokens,
+        low_words=low_words,
+    )
+
+
+def _shape(head: str, settings: CleanSettings) -> tuple[str, int, list[str], int, int, int, int, int, int]:
+    """What the C kernel's `ascii_shape` counts, for any head: its normalised form, its token
+    count, the words of that form; of those not all digits, how many, how many stop words, how
+    many short ones; how many tokens open with a letter, with a capital, and are separators."""
     low = normalize(head)
     tokens = head.split()
     low_words = word_tokens(low)
     words = list(filterfalse(str.isdigit, low_words))
-    n_words = len(tokens)
     stop = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     # Function words of any alphabetic language are short: the fallback for non-English pages.
     # words of at most `function_word_max_chars` characters, counted with C-level passes
     short = len(words) - sum(map(settings.function_word_max_chars.__lt__, map(len, words)))
-    ideographs = 0 if head.isascii() else len(_UNSPACED_SCRIPT.findall(head))
-    if ideographs:
-        # Chinese/Japanese/Thai write no spaces: count characters per word, and let length and
-        # sentence punctuation alone decide (stop-word evidence does not apply).
-        n_words += int(ideographs / settings.unspaced_chars_per_word)
-        words += ["x"] * ideographs
-        stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
     alpha_initials = list(filter(str.isalpha, map(itemgetter(0), tokens)))
-    capitalised = sum(map(str.isupper, alpha_initials))
-    return LineFeatures(
-        low=low,
-        words=n_words,
-        stopword_ratio=max(stop, short * settings.short_word_weight) / len(words) if words else 0.0,
-        title_case_ratio=capitalised / len(alpha_initials) if alpha_initials else 0.0,
-        terminal=low.endswith(TERMINAL_PUNCTUATION),
-        separators=sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
-        list_item=bool(_LIST_ITEM.match(head.lstrip())),
-        tokens=len(tokens),
-        low_words=low_words,
+    return (
+        low,
+        len(tokens),
+        low_words,
+        len(words),
+        stop,
+        short,
+        len(alpha_initials),
+        sum(map(str.isupper, alpha_initials)),
+        sum(map(_SEPARATOR_TOKENS.__contains__, tokens)),
     )
 
 

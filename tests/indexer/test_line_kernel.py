@@ -1,0 +1,64 @@
+"""The C line-shape kernel (`indexer._lines`) against the Python path of `line_features`."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.clean import DEFAULT_SETTINGS, lines
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures"
+needs_line_kernel = pytest.mark.skipif(lines.native is None, reason="the C kernel was not built")
+
+# Every ASCII character class the rules tell apart: letters of both cases, digits, "_", the
+# backtick, separators, sentence punctuation and each kind of ASCII whitespace str.split knows.
+ASCII_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aZqQ09_`|/-.,!?:;'\"()#")
+        + [" ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x00", "\x7f"]
+    ),
+    max_size=200,
+)
+STOP_WORD_TEXT = st.lists(
+    st.sampled_from(
+        ["the", "The", "and", "of", "whereupon", "Herself", "x", "ab", "cat", "123", "4th", "| ", "- "]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+def features_by_both_paths(line: str) -> tuple[dict, dict]:
+    kernel = dataclasses.asdict(lines.line_features(line, DEFAULT_SETTINGS))
+    saved, lines.native = lines.native, None
+    try:
+        return kernel, dataclasses.asdict(lines.line_features(line, DEFAULT_SETTINGS))
+    finally:
+        lines.native = saved
+
+
+@needs_line_kernel
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(ASCII_TRICKY, STOP_WORD_TEXT))
+def test_line_kernel_agrees_with_the_python_path(line):
+    kernel, python_path = features_by_both_paths(line)
+    assert kernel == python_path
+
+
+@needs_line_kernel
+def test_line_kernel_agrees_with_the_python_path_on_the_seed_pages():
+    pages = sorted(SEEDS.rglob("*.txt"))
+    assert pages
+    for page in pages:
+        for line in page.read_text().split("\n"):
+            kernel, python_path = features_by_both_paths(line)
+            assert kernel == python_path
+
+
+@needs_line_kernel
+def test_line_kernel_takes_only_ascii():
+    with pytest.raises(ValueError, match="ASCII"):
+        lines.native.ascii_shape("caf\u00e9", lines._STOP_TABLE, 3)
