@@ -278,10 +278,11 @@ def _drop_repeated_lines(
     """A line kept twice in a row is said once: the copy of a kept line of at least
     `repeated_min_words` words goes when it follows within `repeated_near_lines` non-blank lines
     and nothing but removed clutter or a label of a few words stands between (a caption over and
-    under its photo, a card's headline around its section label). An article that repeats a
-    sentence on purpose says something in between ("Let me repeat that:"). The headline is never
-    a copy."""
-    last_seen: dict[str, tuple[int, int]] = {}  # line -> (non-blank position, index) of its last copy
+    under its photo, a card's headline around its section label). So does a copy cut short with
+    an ellipsis next to the full line ("... more" under an expanded caption). An article that
+    repeats a sentence on purpose says something in between ("Let me repeat that:"). The
+    headline is never a copy."""
+    recent: list[tuple[int, int]] = []  # (non-blank position, index) of the last candidate lines
     position = 0
     for i, f in enumerate(features):
         if f.blank:
@@ -289,14 +290,35 @@ def _drop_repeated_lines(
         position += 1
         if verdicts[i] is not None or kinds[i] is Kind.HEADLINE or f.words < settings.repeated_min_words:
             continue
-        previous = last_seen.get(f.low)
-        last_seen[f.low] = (position, i)
+        recent = [(at, j) for at, j in recent if position - at <= settings.repeated_near_lines]
+        for _, j in recent:
+            if verdicts[j] is not None or not all(
+                verdicts[k] is not None or features[k].words <= settings.short_max_words
+                for k in range(j + 1, i)
+            ):
+                continue
+            copy = _copy_of(features[j].low, f.low, settings)
+            if copy is not None:
+                verdicts[(j, i)[copy]] = ("repeated", 0.7)
+                break
+        recent.append((position, i))
+
+
+_CUT_SHORT = re.compile(r"^(.*\w)\s?(?:\.\.\.|…)(?: \w+)?$")
+
+
+def _copy_of(first: str, second: str, settings: CleanSettings) -> int | None:
+    """1 when `second` repeats `first` or is `first` cut short, 0 when `first` is `second` cut
+    short, else None."""
+    if first == second:
+        return 1
+    for shorter, longer, which in ((second, first, 1), (first, second, 0)):
+        cut = _CUT_SHORT.match(shorter)
         if (
-            previous is not None
-            and position - previous[0] <= settings.repeated_near_lines
-            and all(
-                verdicts[j] is not None or features[j].words <= settings.short_max_words
-                for j in range(previous[1] + 1, i)
-            )
+            cut
+            and len(cut[1].split()) >= settings.repeated_min_words
+            and len(longer) > len(cut[1])
+            and longer.startswith(cut[1])
         ):
-            verdicts[i] = ("repeated", 0.7)
+            return which
+    return None
