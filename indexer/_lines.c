@@ -1,13 +1,15 @@
-/* Native kernel for indexer.clean.lines.line_features on an ASCII line head: the counts its
- * Python path takes from ~10 passes (split, translate, maps over words), in one pass over the
- * bytes. Non-ASCII heads keep the Python path; tests compare both on random ASCII text.
+/* Native kernel for indexer.clean.lines.line_features: the counts its Python path takes from ~10
+ * passes (split, translate, maps over words) in one pass over the code points of a line head.
+ * Tests compare both paths on random text.
  *
- * The rules are the Python path's:
- * - tokens are runs of non-whitespace, whitespace being what str.isspace says of ASCII
- *   (\t \n \v \f \r, \x1c-\x1f and the space);
- * - `low` is the tokens lower-cased, "`" turned into "'", joined by single spaces (`normalize`);
- * - words are runs of [a-z0-9_] in `low` (`lines.word_tokens`); the counts are over the words
- *   that are not all digits.
+ * The rules are the Python path's, with the same Unicode tables (Py_UNICODE_IS*):
+ * - tokens are runs of non-whitespace (str.split); a token counts as opening with a letter or a
+ *   capital by its first character (str.isalpha, str.isupper), as a separator when it is one of
+ *   the given characters alone;
+ * - `low` is `text.normalize(head)`: given by the caller, or for an ASCII head built here (the
+ *   tokens lower-cased, "`" turned into "'", joined by single spaces);
+ * - words are runs of \w (alphanumeric or "_", as `re` has it) in `low`; the counts are over the
+ *   words that are not all digits (str.isdigit), stop words being looked up in a word table.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -17,89 +19,118 @@
 #include "_word_table.h"
 #include "_xxh32.h"
 
-static inline int is_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1c && b <= 0x1f); }
-
-static inline int is_word(unsigned char b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
+/* `normalize` of an ASCII head: lower case, "`" as "'", tokens joined by single spaces. */
+static PyObject *ascii_low(PyObject *head) {
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(head);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(head), len = 0;
+    PyObject *low = PyUnicode_New(n, 127);
+    if (!low) return NULL;
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t i = 0; i < n;) {
+        if (Py_UNICODE_ISSPACE(data[i])) {
+            i++;
+            continue;
+        }
+        if (len) out[len++] = ' ';
+        for (; i < n && !Py_UNICODE_ISSPACE(data[i]); i++) {
+            Py_UCS1 c = data[i];
+            out[len++] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        }
+    }
+    PyObject *trimmed = PyUnicode_Substring(low, 0, len);
+    Py_DECREF(low);
+    return trimmed;
 }
 
-static inline int is_alpha(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); }
+PyDoc_STRVAR(shape_doc,
+"shape(head, low, separators, stop_table, short_max_chars) -> (low, tokens, low_words, words, stop,\n"
+"short, alpha_initials, capitalised, separators): of a line head and its normalised form `low`\n"
+"(None for an ASCII head: built here), the token count, the words of `low`, and of those not all\n"
+"digits: how many, how many in `stop_table`, how many of at most `short_max_chars` characters;\n"
+"then how many tokens open with a letter, with a capital, and how many are one of `separators`.");
 
-PyDoc_STRVAR(ascii_shape_doc,
-"ascii_shape(head, stop_table, short_max_chars) -> (low, tokens, low_words, words, stop, short,\n"
-"alpha_initials, capitalised, separators): of an ASCII line head, its normalised form, its token\n"
-"count, the words of `low`, and of those not all digits: how many, how many in `stop_table`, how\n"
-"many of at most `short_max_chars` characters; then how many tokens open with a letter, with a\n"
-"capital, and how many are a lone | / or -.");
-
-static PyObject *ascii_shape(PyObject *self, PyObject *args) {
+static PyObject *shape(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *head;
+    PyObject *head, *given_low, *separators;
     Py_buffer table;
     Py_ssize_t short_max;
-    if (!PyArg_ParseTuple(args, "Uy*n", &head, &table, &short_max)) return NULL;
-    PyObject *result = NULL, *words = NULL;
-    char *low = NULL;
-    if (!PyUnicode_IS_ASCII(head)) {
-        PyErr_SetString(PyExc_ValueError, "ascii_shape takes an ASCII head");
-        goto done;
+    if (!PyArg_ParseTuple(args, "UOUy*n", &head, &given_low, &separators, &table, &short_max)) return NULL;
+    PyObject *result = NULL, *low = NULL, *words = NULL;
+    if (given_low == Py_None) {
+        if (!PyUnicode_IS_ASCII(head)) {
+            PyErr_SetString(PyExc_ValueError, "shape builds `low` of an ASCII head only");
+            goto done;
+        }
+        low = ascii_low(head);
+    } else if (PyUnicode_Check(given_low)) {
+        low = Py_NewRef(given_low);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "low must be a str or None");
     }
-    const unsigned char *data = PyUnicode_1BYTE_DATA(head);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(head);
-    low = PyMem_Malloc(n + 1);
     words = PyList_New(0);
-    if (!low || !words) {
-        if (!low) PyErr_NoMemory();
-        goto done;
-    }
-    Py_ssize_t low_len = 0, tokens = 0, alpha_initials = 0, capitalised = 0, separators = 0;
+    if (!low || !words) goto done;
+
+    int kind = PyUnicode_KIND(head);
+    const void *data = PyUnicode_DATA(head);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(head);
+    Py_ssize_t tokens = 0, alpha_initials = 0, capitalised = 0, separator_tokens = 0;
     for (Py_ssize_t i = 0; i < n;) {
-        if (is_space(data[i])) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(first)) {
             i++;
             continue;
         }
         Py_ssize_t start = i;
-        if (tokens++) low[low_len++] = ' ';
-        for (; i < n && !is_space(data[i]); i++) {
-            unsigned char b = data[i];
-            low[low_len++] = (char)(b == '`' ? '\'' : (b >= 'A' && b <= 'Z') ? b + 32 : b);
-        }
-        unsigned char first = data[start];
-        alpha_initials += is_alpha(first);
-        capitalised += first >= 'A' && first <= 'Z';
-        separators += i - start == 1 && (first == '|' || first == '/' || first == '-');
+        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+        tokens++;
+        alpha_initials += Py_UNICODE_ISALPHA(first) != 0;
+        capitalised += Py_UNICODE_ISALPHA(first) && Py_UNICODE_ISUPPER(first);
+        if (i - start == 1 && PyUnicode_FindChar(separators, first, 0, PyUnicode_GET_LENGTH(separators), 1) >= 0)
+            separator_tokens++;
     }
+
+    kind = PyUnicode_KIND(low);
+    data = PyUnicode_DATA(low);
+    n = PyUnicode_GET_LENGTH(low);
     Py_ssize_t counted = 0, stop = 0, short_words = 0;
-    for (Py_ssize_t i = 0; i < low_len;) {
-        if (!is_word((unsigned char)low[i])) {
+    unsigned char ascii_word[WORD_TABLE_SLOT];
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!(Py_UNICODE_ISALNUM(c) || c == '_')) {
             i++;
             continue;
         }
         Py_ssize_t start = i;
-        int digits = 1;
-        for (; i < low_len && is_word((unsigned char)low[i]); i++) digits &= low[i] >= '0' && low[i] <= '9';
+        int digits = 1, ascii = 1;
+        for (; i < n; i++) {
+            c = PyUnicode_READ(kind, data, i);
+            if (!(Py_UNICODE_ISALNUM(c) || c == '_')) break;
+            digits &= Py_UNICODE_ISDIGIT(c) != 0;
+            ascii &= c < 128;
+            if (i - start < WORD_TABLE_SLOT) ascii_word[i - start] = (unsigned char)c;
+        }
         Py_ssize_t len = i - start;
-        const unsigned char *word = (const unsigned char *)low + start;
-        PyObject *text = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, word, len);
-        int failed = !text || PyList_Append(words, text) < 0;
-        Py_XDECREF(text);
+        PyObject *word = PyUnicode_Substring(low, start, i);
+        int failed = !word || PyList_Append(words, word) < 0;
+        Py_XDECREF(word);
         if (failed) goto done;
         if (digits) continue;
         counted++;
         short_words += len <= short_max;
-        if (len < WORD_TABLE_SLOT) stop += in_word_table(&table, word, len, xxh32(word, (size_t)len));
+        if (ascii && len < WORD_TABLE_SLOT)
+            stop += in_word_table(&table, ascii_word, len, xxh32(ascii_word, (size_t)len));
     }
-    result = Py_BuildValue("(s#nOnnnnnn)", low, low_len, tokens, words, counted, stop, short_words, alpha_initials,
-                           capitalised, separators);
+    result = Py_BuildValue("(OnOnnnnnn)", low, tokens, words, counted, stop, short_words, alpha_initials, capitalised,
+                           separator_tokens);
 done:
+    Py_XDECREF(low);
     Py_XDECREF(words);
-    PyMem_Free(low);
     PyBuffer_Release(&table);
     return result;
 }
 
 static PyMethodDef methods[] = {
-    {"ascii_shape", ascii_shape, METH_VARARGS, ascii_shape_doc},
+    {"shape", shape, METH_VARARGS, shape_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,6 +26,7 @@ TERMINAL_PUNCTUATION = tuple(".!?:;\"')…”’»。！？」』")
 _LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
 _SEPARATOR_TOKENS = LINK_SEPARATORS | {"/", "-"}  # a token that is one of these separates
+_SEPARATOR_CHARS = "".join(sorted(_SEPARATOR_TOKENS))  # for the C kernel: each is one character
 _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
@@ -62,11 +63,13 @@ def word_tokens(text: str) -> list[str]:
 
 def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     head = line[: settings.analysed_chars]
-    if native is not None and head.isascii():
-        shape, ideographs = native.ascii_shape(head, _STOP_TABLE, settings.function_word_max_chars), 0
+    ascii = head.isascii()
+    if native is not None:  # the C kernel normalises an ASCII head itself
+        low = None if ascii else normalize(head)
+        shape = native.shape(head, low, _SEPARATOR_CHARS, _STOP_TABLE, settings.function_word_max_chars)
     else:
         shape = _shape(head, settings)
-        ideographs = 0 if head.isascii() else len(_UNSPACED_SCRIPT.findall(head))
+    ideographs = 0 if ascii else len(_UNSPACED_SCRIPT.findall(head))
     low, tokens, low_words, counted, stop, short, alpha_initials, capitalised, separators = shape
     words = tokens
     if ideographs:
@@ -89,7 +92,7 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
 
 
 def _shape(head: str, settings: CleanSettings) -> tuple[str, int, list[str], int, int, int, int, int, int]:
-    """What the C kernel's `ascii_shape` counts, for any head: its normalised form, its token
+    """What the C kernel's `shape` counts, without it: the head's normalised form, its token
     count, the words of that form; of those not all digits, how many, how many stop words, how
     many short ones; how many tokens open with a letter, with a capital, and are separators."""
     low = normalize(head)

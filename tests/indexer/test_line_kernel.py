@@ -16,6 +16,15 @@ needs_line_kernel = pytest.mark.skipif(lines.native is None, reason="the C kerne
 
 # Every ASCII character class the rules tell apart: letters of both cases, digits, "_", the
 # backtick, separators, sentence punctuation and each kind of ASCII whitespace str.split knows.
+UNICODE_TRICKY = st.text(
+    # Typographic quotes and dashes, separators, non-breaking and other Unicode spaces, letters
+    # that fold or change length (\u0130, \u00df, ligatures), digits of other scripts, ideographs.
+    alphabet=st.sampled_from(
+        list("aZ9_ -|\u2019\u201c\u201d\u2013\u2014\u00bb\u2022\u00b7\u00a0\u2009\u3000\u200b\u00ad")
+        + list("\u0130\u00df\ufb01\u00e9\u00c9\u0663\u00b2\u2160\u24b6\u4e2d\u30ab\u0e01\u2026")
+    ),
+    max_size=120,
+)
 ASCII_TRICKY = st.text(
     alphabet=st.sampled_from(
         list("aZqQ09_`|/-.,!?:;'\"()#")
@@ -42,7 +51,7 @@ def features_by_both_paths(line: str) -> tuple[dict, dict]:
 
 @needs_line_kernel
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(ASCII_TRICKY, STOP_WORD_TEXT))
+@given(st.one_of(ASCII_TRICKY, UNICODE_TRICKY, STOP_WORD_TEXT))
 def test_line_kernel_agrees_with_the_python_path(line):
     kernel, python_path = features_by_both_paths(line)
     assert kernel == python_path
@@ -59,6 +68,6 @@ def test_line_kernel_agrees_with_the_python_path_on_the_seed_pages():
 
 
 @needs_line_kernel
-def test_line_kernel_takes_only_ascii():
+def test_line_kernel_normalises_only_ascii_heads():
     with pytest.raises(ValueError, match="ASCII"):
-        lines.native.ascii_shape("caf\u00e9", lines._STOP_TABLE, 3)
+        lines.native.shape("caf\u00e9", None, lines._SEPARATOR_CHARS, lines._STOP_TABLE, 3)
