@@ -313,6 +313,9 @@ def _copy_of(first: str, second: str, settings: CleanSettings) -> int | None:
     if first == second:
         return 1
     for shorter, longer, which in ((second, first, 1), (first, second, 0)):
+        tail = shorter[-12:]
+        if "..." not in tail and "…" not in tail:  # spares the regex on nearly every line
+            continue
         cut = _CUT_SHORT.match(shorter)
         if (
             cut
