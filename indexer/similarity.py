@@ -168,6 +168,11 @@ class SimilarityProfile:
         return distinct(self.anchors)
 
     @cached_property
+    def document_term_ids(self) -> np.ndarray:
+        """`document_terms` of this profile: indexing an article needs them three times."""
+        return distinct(np.concatenate((self.term_ids, self.title_ids))).astype(np.uint32)
+
+    @cached_property
     def term_weights(self) -> np.ndarray:
         """Sublinear in-article weight of each top term, 1 + log(count)."""
         return 1.0 + np.log(np.maximum(self.term_counts, 1))
@@ -280,7 +285,7 @@ def similarity_profile(
 
 def document_terms(profile: SimilarityProfile) -> np.ndarray:
     """Distinct term ids the store counts in its document frequencies (the profile's top terms)."""
-    return distinct(np.concatenate((profile.term_ids, profile.title_ids))).astype(np.uint32)
+    return profile.document_term_ids
 
 
 def salient_keys(profile: SimilarityProfile) -> np.ndarray:
