@@ -17,11 +17,13 @@
  *
  * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is
  * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors;
- * `figure_hashes` hashes the article's whole figures (`terms.figures`).
+ * `figure_hashes` hashes the article's whole figures (`terms.figures`); `pair_scores` compares two
+ * profiles' terms, anchors and figures (`similarity._numpy_pair_scores`).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -425,11 +427,134 @@ done:
     return result;
 }
 
+/* Sorted distinct copy of `n` uint16 values; returns how many. */
+static Py_ssize_t distinct_u16(const uint16_t *values, Py_ssize_t n, uint16_t *out) {
+    memcpy(out, values, n * sizeof(uint16_t));
+    qsort(out, n, sizeof(uint16_t), compare_u16);
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!kept || out[k] != out[kept - 1]) out[kept++] = out[k];
+    return kept;
+}
+
+static Py_ssize_t count_shared_u16(const uint16_t *a, Py_ssize_t na, const uint16_t *b, Py_ssize_t nb) {
+    Py_ssize_t i = 0, j = 0, shared = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else shared++, i++, j++;
+    }
+    return shared;
+}
+
+/* Position of `value` in the sorted `ids` (np.searchsorted, side left). */
+static Py_ssize_t search_u32(const uint32_t *ids, Py_ssize_t n, uint32_t value) {
+    Py_ssize_t low = 0, high = n;
+    while (low < high) {
+        Py_ssize_t mid = (low + high) / 2;
+        if (ids[mid] < value) low = mid + 1;
+        else high = mid;
+    }
+    return low;
+}
+
+/* `similarity._weighted_cosine`: the cosine of two sparse vectors over sorted ids, each value
+ * scaled by its id's weight in `vocabulary`; `values` NULL for all ones. */
+static double weighted_cosine(const uint32_t *ids_a, const double *values_a, Py_ssize_t na, const uint32_t *ids_b,
+                              const double *values_b, Py_ssize_t nb, const uint32_t *vocabulary, Py_ssize_t n_vocabulary,
+                              const double *weights) {
+    if (!na || !nb) return 0.0;
+    double aa = 0.0, bb = 0.0, ab = 0.0;
+    for (Py_ssize_t i = 0; i < na; i++) {
+        double v = (values_a ? values_a[i] : 1.0) * weights[search_u32(vocabulary, n_vocabulary, ids_a[i])];
+        aa += v * v;
+    }
+    for (Py_ssize_t j = 0; j < nb; j++) {
+        double v = (values_b ? values_b[j] : 1.0) * weights[search_u32(vocabulary, n_vocabulary, ids_b[j])];
+        bb += v * v;
+    }
+    for (Py_ssize_t i = 0, j = 0; i < na && j < nb;) {
+        if (ids_a[i] < ids_b[j]) i++;
+        else if (ids_a[i] > ids_b[j]) j++;
+        else {
+            double w = weights[search_u32(vocabulary, n_vocabulary, ids_a[i])];
+            ab += (values_a ? values_a[i] : 1.0) * w * ((values_b ? values_b[j] : 1.0) * w);
+            i++, j++;
+        }
+    }
+    double norms = sqrt(aa * bb);
+    return norms ? ab / norms : 0.0;
+}
+
+PyDoc_STRVAR(pair_scores_doc,
+"pair_scores(ids_a, values_a, ids_b, values_b, title_a, title_b, vocabulary, weights, anchors_a,\n"
+"anchors_b, numbers_a, numbers_b, anchor_boost, anchor_mask, numbers_kept) -> (cosine, title, shared,\n"
+"keys_a, keys_b, numbers): `similarity._numpy_pair_scores` in one call (see there).");
+
+static PyObject *pair_scores(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer ids_a, values_a, ids_b, values_b, title_a, title_b, vocabulary, weights, anchors_a, anchors_b, numbers_a,
+        numbers_b;
+    double boost;
+    long long mask;
+    Py_ssize_t kept;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*y*dLn", &ids_a, &values_a, &ids_b, &values_b, &title_a, &title_b,
+                          &vocabulary, &weights, &anchors_a, &anchors_b, &numbers_a, &numbers_b, &boost, &mask, &kept))
+        return NULL;
+    Py_buffer *buffers[] = {&ids_a, &values_a, &ids_b, &values_b, &title_a, &title_b,
+                            &vocabulary, &weights, &anchors_a, &anchors_b, &numbers_a, &numbers_b};
+    PyObject *result = NULL;
+    Py_ssize_t na = ids_a.len / 4, nb = ids_b.len / 4, nv = vocabulary.len / 4;
+    Py_ssize_t n_anchors_a = anchors_a.len / 2, n_anchors_b = anchors_b.len / 2;
+    uint16_t *keys = PyMem_Malloc((n_anchors_a + n_anchors_b + 1) * sizeof(uint16_t));
+    double *boosted = PyMem_Malloc((nv + 1) * sizeof(double));
+    if (!keys || !boosted) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (values_a.len != na * 8 || values_b.len != nb * 8 || weights.len != nv * 8) {
+        PyErr_SetString(PyExc_ValueError, "ids and their values differ in length");
+        goto done;
+    }
+    /* The distinct anchor hashes of each side; a term is boosted when its hash is one of either. */
+    uint16_t *keys_a = keys, *keys_b;
+    Py_ssize_t n_keys_a = distinct_u16(anchors_a.buf, n_anchors_a, keys_a);
+    keys_b = keys_a + n_keys_a;
+    Py_ssize_t n_keys_b = distinct_u16(anchors_b.buf, n_anchors_b, keys_b);
+    Py_ssize_t shared = count_shared_u16(keys_a, n_keys_a, keys_b, n_keys_b);
+    const uint32_t *vocab = vocabulary.buf;
+    for (Py_ssize_t k = 0; k < nv; k++) {
+        uint16_t hash = (uint16_t)(vocab[k] & mask);
+        int anchor = bsearch(&hash, keys_a, n_keys_a, sizeof(uint16_t), compare_u16) ||
+                     bsearch(&hash, keys_b, n_keys_b, sizeof(uint16_t), compare_u16);
+        boosted[k] = ((const double *)weights.buf)[k] * (anchor ? boost : 1.0);
+    }
+    double cosine = weighted_cosine(ids_a.buf, values_a.buf, na, ids_b.buf, values_b.buf, nb, vocab, nv, boosted);
+    Py_ssize_t nta = title_a.len / 4, ntb = title_b.len / 4;
+    double title = (nta && ntb) ? weighted_cosine(title_a.buf, NULL, nta, title_b.buf, NULL, ntb, vocab, nv, boosted)
+                                : Py_NAN;
+    /* Figures: each side keeps its `kept` lowest hashes; compare below the lower of the bounds. */
+    const uint16_t *fa = numbers_a.buf, *fb = numbers_b.buf;
+    Py_ssize_t nfa = numbers_a.len / 2, nfb = numbers_b.len / 2;
+    long bound_a = nfa >= kept && nfa ? fa[nfa - 1] : (long)mask, bound_b = nfb >= kept && nfb ? fb[nfb - 1] : (long)mask;
+    long bound = bound_a < bound_b ? bound_a : bound_b;
+    while (nfa && fa[nfa - 1] > bound) nfa--;
+    while (nfb && fb[nfb - 1] > bound) nfb--;
+    double numbers = (nfa && nfb) ? (double)count_shared_u16(fa, nfa, fb, nfb) / (double)(nfa < nfb ? nfa : nfb) : 1.0;
+    result = Py_BuildValue("(ddnnnd)", cosine, title, shared, n_keys_a, n_keys_b, numbers);
+done:
+    PyMem_Free(keys);
+    PyMem_Free(boosted);
+    for (size_t k = 0; k < sizeof(buffers) / sizeof(buffers[0]); k++) PyBuffer_Release(buffers[k]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"word_codes", word_codes, METH_VARARGS, word_codes_doc},
     {"layout", layout, METH_VARARGS, layout_doc},
     {"top_terms", top_terms, METH_VARARGS, top_terms_doc},
     {"figure_hashes", figure_hashes, METH_VARARGS, figure_hashes_doc},
+    {"pair_scores", pair_scores, METH_VARARGS, pair_scores_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -35,6 +35,11 @@ from indexer.alignment import align, anchor_matrices
 from indexer.sorted_arrays import distinct
 from indexer.terms import TERM_SPACE, content_terms, figures, sentence_terms, top_terms
 
+try:
+    from indexer import _sentences as native  # its pair_scores compares two profiles in one call
+except ImportError:  # installed without a C compiler: the numpy path, same scores
+    native = None
+
 __all__ = [
     "PROFILE_VERSION",
     "TERM_SPACE",
@@ -174,8 +179,9 @@ class SimilarityProfile:
 
     @cached_property
     def term_weights(self) -> np.ndarray:
-        """Sublinear in-article weight of each top term, 1 + log(count)."""
-        return 1.0 + np.log(np.maximum(self.term_counts, 1))
+        """Sublinear in-article weight of each top term, 1 + log(count): float16 values (numpy's
+        log of uint8 counts, what the stored scores were tuned on), held as float64."""
+        return (1.0 + np.log(np.maximum(self.term_counts, 1))).astype(np.float64)
 
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
         """(start, end) character spans of the sentences in the profiled text (leading blanks included)."""
@@ -393,6 +399,61 @@ def _alignment(
     return _PairAlignment(coverage, coverage if chain or whole else 0.0, alignment.pairs)
 
 
+_PairScores = tuple[float, float, int, int, int, float]  # cosine, title, shared anchors, anchors of a, of b, numbers
+
+
+def _native_pair_scores(
+    a: SimilarityProfile, b: SimilarityProfile, vocabulary: np.ndarray, weights: np.ndarray, defaults: SimilarityDefaults
+) -> _PairScores:
+    return native.pair_scores(
+        a.term_ids,
+        a.term_weights,
+        b.term_ids,
+        b.term_weights,
+        a.title_ids,
+        b.title_ids,
+        vocabulary,
+        weights,
+        a.anchors,
+        b.anchors,
+        a.numbers,
+        b.numbers,
+        defaults.anchor_boost,
+        ANCHOR_MASK,
+        defaults.numbers_kept,
+    )
+
+
+def _numpy_pair_scores(
+    a: SimilarityProfile, b: SimilarityProfile, vocabulary: np.ndarray, weights: np.ndarray, defaults: SimilarityDefaults
+) -> _PairScores:
+    """The term cosine, the title cosine (NaN unless both have titles), the shared anchor hashes,
+    each side's distinct anchor hashes, and the agreement of figures: every term weighted by
+    `weights` (its IDF, over the sorted `vocabulary`), boosted when its hash is an anchor of either.
+    The C kernel's `pair_scores` gives the same in one call."""
+    keys_a, keys_b = a.anchor_set, b.anchor_set
+    is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
+    is_key[keys_a] = True
+    shared = int(np.count_nonzero(is_key[keys_b]))
+    is_key[keys_b] = True
+    weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
+    cosine = _weighted_cosine(a.term_ids, a.term_weights, b.term_ids, b.term_weights, vocabulary, weights)
+    title = (
+        _weighted_cosine(
+            a.title_ids,
+            np.ones(len(a.title_ids)),
+            b.title_ids,
+            np.ones(len(b.title_ids)),
+            vocabulary,
+            weights,
+        )
+        if len(a.title_ids) and len(b.title_ids)
+        else float("nan")
+    )
+    numbers = _number_agreement(a.numbers, b.numbers, defaults.numbers_kept)
+    return cosine, title, shared, len(keys_a), len(keys_b), numbers
+
+
 def compare(
     a: SimilarityProfile,
     b: SimilarityProfile,
@@ -407,30 +468,10 @@ def compare(
     """
     vocabulary = distinct(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
     weights = np.asarray(idf(vocabulary), dtype=np.float64) if len(vocabulary) else np.zeros(0)
-    keys_a, keys_b = a.anchor_set, b.anchor_set
-    is_key = np.zeros(ANCHOR_MASK + 1, dtype=bool)
-    is_key[keys_a] = True
-    shared = int(np.count_nonzero(is_key[keys_b]))
-    salient_overlap = shared / math.sqrt(len(keys_a) * len(keys_b)) if shared else 0.0
-    anchors_kept = shared / min(len(keys_a), len(keys_b)) if shared else 0.0
-    is_key[keys_b] = True
-    weights = weights * np.where(is_key[vocabulary & ANCHOR_MASK], defaults.anchor_boost, 1.0)
-
-    cosine = _weighted_cosine(a.term_ids, a.term_weights, b.term_ids, b.term_weights, vocabulary, weights)
-    title = (
-        _weighted_cosine(
-            a.title_ids,
-            np.ones(len(a.title_ids)),
-            b.title_ids,
-            np.ones(len(b.title_ids)),
-            vocabulary,
-            weights,
-        )
-        if len(a.title_ids) and len(b.title_ids)
-        else float("nan")
-    )
-
-    numbers = _number_agreement(a.numbers, b.numbers, defaults.numbers_kept)
+    pair_scores = _numpy_pair_scores if native is None else _native_pair_scores
+    cosine, title, shared, keys_a, keys_b, numbers = pair_scores(a, b, vocabulary, weights, defaults)
+    salient_overlap = shared / math.sqrt(keys_a * keys_b) if shared else 0.0
+    anchors_kept = shared / min(keys_a, keys_b) if shared else 0.0
     # `classify` needs these two before any alignment can make a paraphrase: most candidates
     # (independent coverage, other stories) fail them, and the alignment is half the cost.
     possible = (

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer import terms
+from indexer import similarity, terms
 from indexer.alignment import align, anchor_matrices
 from indexer.similarity import (
     TERM_SPACE,
@@ -284,6 +284,22 @@ def test_top_terms_kernel_agrees_with_the_numpy_path_on_the_fixtures():
         )
         assert kernel == numpy_path
         assert len(kernel[0][1]) == min(PROFILE_KNOBS["top"], len(set(found.term_ids.tolist())))
+
+
+@needs_sentence_kernel
+def test_pair_kernel_agrees_with_the_numpy_path():
+    """Every pair of the fixture texts, with and without titles, IDF weights that vary by term:
+    the same counts, and the same scores up to the order of floating-point sums."""
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))] + [BRIEF, SPUN_BRIEF, RATES_A, UNRELATED, ""]
+    titled = [similarity_profile(t, title=t.split(".")[0][:80] if i % 2 else None) for i, t in enumerate(texts)]
+    stored = [SimilarityProfile.from_bytes(p.to_bytes()) for p in titled]
+    weights = np.random.default_rng(0).uniform(1.0, 8.0, TERM_SPACE)
+    for a, b in combinations(titled + stored, 2):
+        vocabulary = np.unique(np.concatenate((a.term_ids, b.term_ids, a.title_ids, b.title_ids)))
+        kernel = similarity._native_pair_scores(a, b, vocabulary, weights[vocabulary], similarity.DEFAULTS)
+        numpy_path = similarity._numpy_pair_scores(a, b, vocabulary, weights[vocabulary], similarity.DEFAULTS)
+        assert kernel[2:5] == numpy_path[2:5]  # shared anchors, anchors of each side
+        assert kernel[:2] + kernel[5:] == pytest.approx(numpy_path[:2] + numpy_path[5:], rel=1e-12, nan_ok=True)
 
 
 def test_typographic_punctuation_splits_words_and_quotes():
