@@ -1,9 +1,9 @@
 """Only the C extensions; everything else is in pyproject.toml.
 
-The kernels (indexer/_minhash.c, indexer/_sentences.c, indexer/_lines.c) speed up the per-article hot paths. They
-are optional: without a C compiler the install goes on and the numpy paths give the same results,
-~0.15 ms slower per article. (setup.py rather than pyproject's `ext-modules`, which setuptools
-still calls experimental.)
+The kernels (indexer/_minhash.c, indexer/_sentences.c, indexer/_lines.c) speed up the per-article
+hot paths. They are optional: without a C compiler the install goes on and the Python/numpy paths
+give the same results for about twice the CPU per indexed article. (setup.py rather than
+pyproject's `ext-modules`, which setuptools still calls experimental.)
 """
 
 from setuptools import Extension, setup
