@@ -18,7 +18,8 @@
  * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is
  * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors;
  * `figure_hashes` hashes the article's whole figures (`terms.figures`); `pair_scores` compares two
- * profiles' terms, anchors and figures (`similarity._numpy_pair_scores`).
+ * profiles' terms, anchors and figures (`similarity._numpy_pair_scores`); `unpack_profile` decodes a
+ * stored profile (`SimilarityProfile.from_bytes`).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -549,12 +550,88 @@ done:
     return result;
 }
 
+static inline uint16_t read_u16le(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+
+static inline uint32_t read_u24le(const unsigned char *p) {
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16);
+}
+
+PyDoc_STRVAR(unpack_profile_doc,
+"unpack_profile(data) -> (words, term_ids, term_counts, title_ids, sentence_words, sentence_ends,\n"
+"anchors, anchor_sentences, numbers): a stored similarity profile (`SimilarityProfile.to_bytes`,\n"
+"version already checked) as the bytes of uint32, uint8, uint32, uint8, uint32, uint16, int64 and\n"
+"uint16 arrays; None when the data's length is not what its header describes (the Python path\n"
+"then says how).");
+
+static PyObject *unpack_profile(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer buffer;
+    if (!PyArg_ParseTuple(args, "y*", &buffer)) return NULL;
+    const unsigned char *data = buffer.buf;
+    Py_ssize_t n = buffer.len;
+    PyObject *result = NULL;
+    uint32_t *term_ids = NULL, *title_ids = NULL, *ends = NULL;
+    uint16_t *anchors = NULL, *numbers = NULL;
+    int64_t *anchor_sentences = NULL;
+    if (n < 8) { /* the header: version, words, sentences, terms, title terms, numbers */
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    Py_ssize_t words = read_u16le(data + 1), sentences = read_u16le(data + 3), terms = data[5], titles = data[6],
+               figures = data[7];
+    /* The sizes known before the anchor counts are read. */
+    Py_ssize_t at_counts = 8 + 3 * terms, at_titles = at_counts + terms, at_words = at_titles + 3 * titles;
+    Py_ssize_t at_deltas = at_words + sentences, at_per_sentence = at_deltas + 2 * sentences;
+    Py_ssize_t at_anchors = at_per_sentence + sentences, n_anchors = 0;
+    if (at_anchors <= n)
+        for (Py_ssize_t k = 0; k < sentences; k++) n_anchors += data[at_per_sentence + k];
+    Py_ssize_t at_numbers = at_anchors + 2 * n_anchors, size = at_numbers + 2 * figures;
+    if (at_anchors > n || size != n) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    term_ids = PyMem_Malloc((terms + 1) * 4);
+    title_ids = PyMem_Malloc((titles + 1) * 4);
+    ends = PyMem_Malloc((sentences + 1) * 4);
+    anchors = PyMem_Malloc((n_anchors + 1) * 2);
+    anchor_sentences = PyMem_Malloc((n_anchors + 1) * 8);
+    numbers = PyMem_Malloc((figures + 1) * 2);
+    if (!term_ids || !title_ids || !ends || !anchors || !anchor_sentences || !numbers) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < terms; k++) term_ids[k] = read_u24le(data + 8 + 3 * k);
+    for (Py_ssize_t k = 0; k < titles; k++) title_ids[k] = read_u24le(data + at_titles + 3 * k);
+    uint32_t end = 0;
+    for (Py_ssize_t k = 0; k < sentences; k++) ends[k] = end += read_u16le(data + at_deltas + 2 * k);
+    for (Py_ssize_t k = 0, a = 0; k < sentences; k++)
+        for (int j = 0; j < data[at_per_sentence + k]; j++, a++) {
+            anchors[a] = read_u16le(data + at_anchors + 2 * a);
+            anchor_sentences[a] = k;
+        }
+    for (Py_ssize_t k = 0; k < figures; k++) numbers[k] = read_u16le(data + at_numbers + 2 * k);
+    result = Py_BuildValue("(ny#y#y#y#y#y#y#y#)", words, (char *)term_ids, terms * 4, (char *)(data + at_counts), terms,
+                           (char *)title_ids, titles * 4, (char *)(data + at_words), sentences, (char *)ends,
+                           sentences * 4, (char *)anchors, n_anchors * 2, (char *)anchor_sentences, n_anchors * 8,
+                           (char *)numbers, figures * 2);
+done:
+    PyMem_Free(term_ids);
+    PyMem_Free(title_ids);
+    PyMem_Free(ends);
+    PyMem_Free(anchors);
+    PyMem_Free(anchor_sentences);
+    PyMem_Free(numbers);
+    PyBuffer_Release(&buffer);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"word_codes", word_codes, METH_VARARGS, word_codes_doc},
     {"layout", layout, METH_VARARGS, layout_doc},
     {"top_terms", top_terms, METH_VARARGS, top_terms_doc},
     {"figure_hashes", figure_hashes, METH_VARARGS, figure_hashes_doc},
     {"pair_scores", pair_scores, METH_VARARGS, pair_scores_doc},
+    {"unpack_profile", unpack_profile, METH_VARARGS, unpack_profile_doc},
     {NULL, NULL, 0, NULL},
 };
 

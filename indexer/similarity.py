@@ -223,6 +223,20 @@ class SimilarityProfile:
             raise ValueError(
                 f"profile version {data[:1].hex() or 'missing'}, this code reads {PROFILE_VERSION}: reindex the store"
             )
+        unpacked = native.unpack_profile(data) if native is not None else None
+        if unpacked is not None:
+            words, ids, counts, titles, sentence_words, ends, anchors, anchor_sentences, numbers = unpacked
+            return cls(
+                words=words,
+                term_ids=np.frombuffer(ids, dtype=np.uint32),
+                term_counts=np.frombuffer(counts, dtype=np.uint8),
+                title_ids=np.frombuffer(titles, dtype=np.uint32),
+                sentence_words=np.frombuffer(sentence_words, dtype=np.uint8),
+                sentence_ends=np.frombuffer(ends, dtype=np.uint32),
+                anchors=np.frombuffer(anchors, dtype=np.uint16),
+                anchor_sentences=np.frombuffer(anchor_sentences, dtype=np.int64),
+                numbers=np.frombuffer(numbers, dtype=np.uint16),
+            )
         _, words, n_sentences, n_terms, n_title, n_numbers = _HEADER.unpack_from(data)
         cursor = _HEADER.size
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import struct
 from itertools import combinations
 from pathlib import Path
 
@@ -300,6 +301,29 @@ def test_pair_kernel_agrees_with_the_numpy_path():
         numpy_path = similarity._numpy_pair_scores(a, b, vocabulary, weights[vocabulary], similarity.DEFAULTS)
         assert kernel[2:5] == numpy_path[2:5]  # shared anchors, anchors of each side
         assert kernel[:2] + kernel[5:] == pytest.approx(numpy_path[:2] + numpy_path[5:], rel=1e-12, nan_ok=True)
+
+
+@needs_sentence_kernel
+def test_profile_decoding_kernel_agrees_with_the_numpy_path():
+    """Every field, dtype included, of each fixture's stored profile; data cut short or padded
+    goes to the numpy path's error in both."""
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))] + [BRIEF, SPUN_BRIEF, RATES_A, UNRELATED, ""]
+
+    def fields(profile: SimilarityProfile) -> list:
+        arrays = [(f.name, np.asarray(getattr(profile, f.name))) for f in dataclasses.fields(profile)]
+        return [(name, array.dtype.str, array.tolist()) for name, array in arrays]
+
+    for text in texts:
+        data = similarity_profile(text, title=text[:60]).to_bytes()
+        kernel = fields(SimilarityProfile.from_bytes(data))
+        saved, similarity.native = similarity.native, None
+        try:
+            assert kernel == fields(SimilarityProfile.from_bytes(data))
+        finally:
+            similarity.native = saved
+        for broken in (data[:-1], data + b"\x00", data[:7]):
+            with pytest.raises((ValueError, struct.error)):
+                SimilarityProfile.from_bytes(broken)
 
 
 def test_typographic_punctuation_splits_words_and_quotes():
