@@ -63,13 +63,13 @@ def word_tokens(text: str) -> list[str]:
 
 def line_features(line: str, settings: CleanSettings) -> LineFeatures:
     head = line[: settings.analysed_chars]
-    ascii = head.isascii()
+    is_ascii = head.isascii()
     if native is not None:  # the C kernel normalises an ASCII head itself
-        low = None if ascii else normalize(head)
+        low = None if is_ascii else normalize(head)
         shape = native.shape(head, low, _SEPARATOR_CHARS, _STOP_TABLE, settings.function_word_max_chars)
     else:
         shape = _shape(head, settings)
-    ideographs = 0 if ascii else len(_UNSPACED_SCRIPT.findall(head))
+    ideographs = 0 if is_ascii else len(_UNSPACED_SCRIPT.findall(head))
     low, tokens, low_words, counted, stop, short, alpha_initials, capitalised, separators = shape
     words = tokens
     if ideographs:
