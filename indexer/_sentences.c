@@ -15,8 +15,8 @@
  *   that open a sentence and are none of these are returned as "unsure", for the caller to
  *   decide on the whole text.
  *
- * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is
- * `terms._numpy_top_terms`): the heaviest distinct terms and each sentence's first few anchors;
+ * `top_terms` then reduces those terms to what the similarity profile keeps (the numpy path is in
+ * `terms.top_terms`): the heaviest distinct terms and each sentence's first few anchors;
  * `figure_hashes` hashes the article's whole figures (`terms.figures`); `pair_scores` compares two
  * profiles' terms, anchors and figures (`similarity._numpy_pair_scores`); `unpack_profile` decodes a
  * stored profile (`SimilarityProfile.from_bytes`).

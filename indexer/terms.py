@@ -347,20 +347,8 @@ def top_terms(
             np.frombuffer(anchors, dtype=np.uint16),
             np.frombuffer(sentences, dtype=np.int64),
         )
-    return _numpy_top_terms(term_ids, term_sentences, anchor, top, anchor_boost, anchors_per_sentence, anchor_mask)
-
-
-def _numpy_top_terms(
-    term_ids: np.ndarray,
-    term_sentences: np.ndarray,
-    anchor: np.ndarray,
-    top: int,
-    anchor_boost: float,
-    anchors_per_sentence: int,
-    anchor_mask: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """`top_terms` without the C kernel, same results."""
-    # Per sentence, its distinct anchor hashes, lowest first, at most `anchors_per_sentence`.
+    # Without the C kernel, the same with numpy. Per sentence, its distinct anchor hashes, lowest
+    # first, at most `anchors_per_sentence`.
     keys = np.sort((term_sentences[anchor] << 16) | (term_ids[anchor] & anchor_mask))
     keys = keys[run_starts(keys)]
     anchor_sentences = keys >> 16
