@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from indexer.clean.lines import LineFeatures, is_body_like
 from indexer.clean.settings import CleanSettings
 
-_HEADER_STRIP = " .:;,!…»›>|-*#•·▪►"
+_HEADER_STRIP = " .:;,!…»›>|-*#•·▪►[](){}"
 
 _RELATED_HEADER = re.compile(
     r"^(related|see also|read more|further reading|also read|read also|recommended|"
@@ -33,6 +33,10 @@ _COMMENTS_HEADER = re.compile(
     r"^((\d+ )?(your |user |reader |readers'? |latest |recent |all |show |view |read |load |see )?"
     r"(comments?|comment\(s\)|responses?|reactions?)\b|\d+ (comments?|responses?|replies)\b)"
 )
+# Many CMSs title the thread with its count and the post's own title in quotes: "34 Responses to
+# “Anthony Lynn: …”", "12 thoughts on “…”". Naming the post, it is never a link above the article,
+# so it opens the block however much prose follows, and may be as long as the title.
+_THREAD_TITLE = re.compile(r"^\d+ (comments?|responses?|replies|thoughts) (on|to) [\"“'‘«]")
 # Calls to comment ("Have your say", "Post a comment", "Tell us what you think...") also appear
 # as links inside the article, so they open a block only when comment markers follow.
 _COMMENTS_CALL = re.compile(
@@ -43,13 +47,18 @@ _COMMENTS_CALL = re.compile(
 # Lines that only occur inside comment threads; they confirm that a comments header is real.
 _COMMENT_MARKER = re.compile(
     r"(^posted by\b|^comment by\b|\b(says|said|wrote) ?:$|^reply$|\breport (abuse|this comment)\b|"
-    r"^(recommend|flag|like|reply)( \|)|\bpermalink\b|^\d+ (points?|likes?|replies)$)"
+    r"^(recommend|flag|like|reply)( \|)|\bpermalink\b|^\d+ (points?|likes?|replies)$|"
+    r"^(rating|score|votes?): ?[+-]?\d+( votes?)?$|^[+-]?\d+ votes?$)"
 )
 
 
 def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
-    """'related', 'comments' or 'comments_call' when the line is a block header, else None."""
-    if f.blank or f.words > settings.block_header_max_words:
+    """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
+    if f.blank:
+        return None
+    if _THREAD_TITLE.match(f.low.lstrip(_HEADER_STRIP)):
+        return "thread"
+    if f.words > settings.block_header_max_words:
         return None
     low = f.low.strip(_HEADER_STRIP)
     if _COMMENTS_HEADER.match(low):
@@ -70,8 +79,11 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
     while i < n:
         f = features[i]
         kind = header_kind(f, settings)
-        if kind in ("comments", "comments_call") and _comments_block_is_real(
-            features, i, body_words, needs_marker=kind == "comments_call", settings=settings
+        if (kind == "thread" and body_words >= settings.comments_min_body_words_before) or (
+            kind in ("comments", "comments_call")
+            and _comments_block_is_real(
+                features, i, body_words, needs_marker=kind == "comments_call", settings=settings
+            )
         ):
             for j in range(i, n):
                 reasons[j] = ("comments", 0.8)
@@ -116,7 +128,8 @@ def _comments_block_is_real(
 ) -> bool:
     """Guard the article: a comments header needs body before it, and the prose after it must
     not outweigh the prose before it (a "Comments (18)" link above the article fails), unless
-    comment markers recur through it, as they do in a real thread (one per comment)."""
+    comment markers recur through it, as they do in a real thread (one per comment: a "Reply"
+    link, a vote count)."""
     if body_words_before < settings.comments_min_body_words_before:
         return False
     after = features[start + 1 :]

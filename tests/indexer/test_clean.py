@@ -361,3 +361,59 @@ def test_line_keys_are_stable_deduplicated_and_normalised() -> None:
     assert len(keys) == 2
     assert keys == line_keys("share this\nA line")
     assert all(len(key) == 16 for key in keys)
+
+
+# Reader comments written for these tests: prose that reads like body text, as real threads do.
+_COMMENTS = [
+    ("I have followed this story for years and I still cannot believe it took this long for anyone in "
+    "government to act, but better late than never I suppose."),
+    ("The inquiry will only matter if it has the power to compel witnesses, otherwise it becomes another "
+    "report that sits on a shelf while nothing changes for the people affected."),
+    ("My town was one of the places mentioned in the earlier reviews and the local council never once "
+    "admitted that anything had gone wrong, so I welcome any national look at it."),
+    ("Everyone quoted here says the right things, but we heard the same promises after every previous "
+    "review and the victims are still waiting for answers today."),
+    ("Can someone explain how a national operation differs from what the regional forces were already "
+    "meant to be doing, because the article does not really make that clear."),
+]
+
+
+def _long_thread(per_comment: list[str]) -> list[str]:
+    """Comments repeated until they outweigh the article, each followed by its own extra lines."""
+    return [line for i in range(14) for line in (f"Reader{i}", *per_comment, _COMMENTS[i % len(_COMMENTS)])]
+
+
+def test_thread_titled_with_the_post_goes_however_long_it_is() -> None:
+    """WordPress-style "34 Responses to “<title>”" names the post: the thread after it goes even
+    when its prose outweighs a short article (which a bare "Comments" header may not eat)."""
+    body = seed_lines("seed_002.txt")[:6]
+    header = f"14 Responses to “{COURIER_TITLE}”"
+    thread = _long_thread([])
+    text = "\n".join([COURIER_TITLE, *body, header, *thread])
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert {reasons[line] for line in [header, *thread]} == {"comments"}
+    assert result.text == "\n".join([COURIER_TITLE, *body])
+
+
+def test_bracketed_count_opens_a_thread_confirmed_by_its_vote_counts() -> None:
+    """"[ 167 comments ]" is a header too, and a vote count under each comment confirms a thread
+    whose prose outweighs the article."""
+    body = seed_lines("seed_002.txt")[:6]
+    thread = _long_thread(["Rating: 36 Votes"])
+    text = "\n".join([COURIER_TITLE, *body, "[ 167 comments ]", *thread])
+    result = clean_text(text)
+    assert result.text == "\n".join([COURIER_TITLE, *body])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5 thoughts on the budget and what it means for renters",  # a sub-heading, no quoted title
+        f"12 thoughts on “{COURIER_TITLE}”",  # a thread link above the article: no body before it
+    ],
+)
+def test_thread_like_lines_do_not_eat_the_article(line: str) -> None:
+    body = seed_lines("seed_002.txt")
+    text = "\n".join([line, *body] if "“" in line else [*body[:5], line, *body[5:]])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
