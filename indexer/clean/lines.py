@@ -257,7 +257,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             # A call to act, not the word "newsletter" (articles about newsletters exist).
             r"\b(sign up (for|to|now|today|here)|subscribe (to|now|for|today|here)|your inbox|"
-            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w' -]{0,30}newsletter|"
+            r"enter your e-?mail|e-?mail address|unsubscribe|(get|join|receive) (our|the) [\w'&. -]{0,30}newsletter|"
             r"want more stories like this)\b"
         ),
         0.85,
@@ -286,7 +286,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "newsletter",
         re.compile(
-            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts))\b"
+            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts)|"
+            # the sign-up form's consent box: "I agree that CBS Sports can send me the newsletter"
+            r"i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me)\b"
         ),
         0.85,
     ),

@@ -156,6 +156,8 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "newsletter",
         ),
         ("Would you like to receive notifications about new posts?", "newsletter"),
+        ("Get our weekly Ledger Inc. newsletter", "newsletter"),
+        ("I agree that Northern Ledger Media can send me the Morning Briefing newsletter.", "newsletter"),
         # an appeal for the reader's money, short or prose-like
         ("This story is funded by readers like you", "promo"),
         (
