@@ -43,7 +43,7 @@ def run(with_path):
         query = index._query(prepared)
         if not with_path:
             query = type(query)(query.copy_keys, np.empty(0, np.uint64))
-        cands, _ = store.candidates(query, 64)
+        cands, _ = store.candidates(query, 64, 64)
         index._relate_many([(prepared, cands, NO_PENDING_TERMS)], 10)
         times.append(time.perf_counter() - t)
     return np.percentile(times, 50)*1e3, np.percentile(times, 99)*1e3

@@ -45,6 +45,10 @@ CANDIDATE_LIMIT = 64
 # a round figure), or a story with dozens of reworded versions, pays ~0.15 ms per comparison
 # otherwise, and its latency grows with the story (bench/copies.py is the same at 8 as at 16).
 SIMILARITY_CANDIDATE_LIMIT = 8
+# Candidates sharing salient keys only come last and are no copy by shingles: beyond the
+# similarity limit they would only be fetched and decoded to be dropped. At 1M articles a story has
+# dozens of versions, and a query ~27 such candidates (the store stops at this many).
+SALIENT_ONLY_LIMIT = SIMILARITY_CANDIDATE_LIMIT
 _WRITE_ATTEMPTS = 5
 
 
@@ -366,7 +370,7 @@ class Index:
     def match(self, article: ArticleInput, limit: int = 10) -> tuple[list[Match], CleanResult]:
         """Read-only: what the index holds that relates to this article."""
         prepared = self.prepare(article)
-        candidates, _ = self.store.candidates(self._query(prepared), CANDIDATE_LIMIT)
+        candidates, _ = self.store.candidates(self._query(prepared), CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
         return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0], prepared.clean
 
     def matches_of(self, article_id: str, limit: int = 10) -> list[Match]:
@@ -384,7 +388,7 @@ class Index:
             salient_keys=self._salient_keys(profile),
             line_keys=(),
         )
-        candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT)
+        candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
         return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0]
 
     def compare(self, a: ArticleInput, b: ArticleInput) -> Comparison:
@@ -445,7 +449,8 @@ class Index:
     ) -> list[int]:
         """Upsert articles with distinct ids; returns the positions whose write met a conflict."""
         prepared = self._prepare_many([articles[p] for p in positions])
-        found = self.store.candidates_many([self._query(pr, pr.article.id) for pr in prepared], CANDIDATE_LIMIT)
+        queries = [self._query(pr, pr.article.id) for pr in prepared]
+        found = self.store.candidates_many(queries, CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
         upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
         self._add_batch_candidates(upserts)
         added, removed, pending_sizes = [], [], []

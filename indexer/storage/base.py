@@ -136,12 +136,16 @@ class ArticleStore(ABC):
 
     @abstractmethod
     def candidates_many(
-        self, queries: Sequence[CandidateQuery], limit: int
+        self, queries: Sequence[CandidateQuery], limit: int, salient_only_limit: int
     ) -> list[tuple[list[Candidate], StoredArticle | None]]:
-        """Per query: articles sharing a key, best first, and the stored `exclude_id` article if any."""
+        """Per query: up to `limit` articles sharing a key, most copy keys first, then most salient
+        keys; of those sharing salient keys only, the first `salient_only_limit`. And the stored
+        `exclude_id` article if any."""
 
-    def candidates(self, query: CandidateQuery, limit: int) -> tuple[list[Candidate], StoredArticle | None]:
-        return self.candidates_many([query], limit)[0]
+    def candidates(
+        self, query: CandidateQuery, limit: int, salient_only_limit: int
+    ) -> tuple[list[Candidate], StoredArticle | None]:
+        return self.candidates_many([query], limit, salient_only_limit)[0]
 
     @abstractmethod
     def write_many(self, requests: Sequence[WriteRequest | str]) -> list[WriteResult | WriteConflict | ClusterInfo | None]:

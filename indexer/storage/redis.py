@@ -227,13 +227,12 @@ class RedisStore(ArticleStore):
             return None
         return self._stored(self._call(self.client.get, self._prefix_bytes + b"d:" + internal))
 
-    def candidates_many(self, queries: Sequence[CandidateQuery], limit: int):
+    def candidates_many(self, queries: Sequence[CandidateQuery], limit: int, salient_only_limit: int):
         calls = []
         for query in queries:
             keys = _pack_bucket_keys(query.copy_keys) + _pack_bucket_keys(query.salient_keys)
-            calls.append(
-                (self._candidates, [self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys])
-            )
+            args = [self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys]
+            calls.append((self._candidates, [*args, salient_only_limit]))
         answers = []
         for reply in self._run_scripts(calls):
             own = self._stored(reply[0]) if reply[0] else None

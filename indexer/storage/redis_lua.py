@@ -233,11 +233,13 @@ return out
 """
 
 # ARGV: prefix, client id to exclude ('' = none), limit, bucket read cap, number of copy keys,
-#       band keys (6 bytes each; copy keys first, then salient keys).
+#       band keys (6 bytes each; copy keys first, then salient keys), most candidates sharing
+#       salient keys only.
 # Returns {own record or false, id, copy hits, salient hits, record, id, ...}.
 CANDIDATES = _COMMON + r"""
 local exclude = ARGV[2] ~= '' and redis.call('HGET', P .. 'ids', ARGV[2]) or nil
 local limit, cap, copy_keys, keys = tonumber(ARGV[3]), tonumber(ARGV[4]) * 4, tonumber(ARGV[5]), ARGV[6]
+local salient_only_limit = tonumber(ARGV[7])
 local copy, salient, order = {}, {}, {}
 local band = 0
 for i = 1, #keys, 6 do
@@ -261,8 +263,14 @@ table.sort(order, function(a, b)
 end)
 local out = {false}
 if exclude then out[1] = redis.call('GET', doc_key(exclude)) end
+-- Sorted by copy hits first, so the candidates sharing salient keys only come last.
+local salient_only = 0
 for i = 1, math.min(limit, #order) do
   local id = order[i]
+  if copy[id] == 0 then
+    salient_only = salient_only + 1
+    if salient_only > salient_only_limit then break end
+  end
   out[#out + 1] = id
   out[#out + 1] = copy[id]
   out[#out + 1] = salient[id]

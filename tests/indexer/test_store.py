@@ -302,3 +302,32 @@ def test_a_page_of_thousands_of_short_lines_is_stored_and_removed_whole(index, s
     assert store.line_stats("lists.example", [index.prepare(article).line_keys[-1]]).doc_count == 1
     index.delete("long-list")
     assert not [key for key in store.key_names() if any(kind in key for kind in (b":d:", b":t:", b":s:", b":b:"))]
+
+
+def test_candidates_sharing_salient_keys_only_stop_at_their_limit(index, store):
+    """Copy candidates all come back; of those sharing salient keys only, the ones sharing most,
+    up to the limit: the rest would only be fetched to be dropped by the similarity limit."""
+    from indexer.storage.base import ArticleRecord, CandidateQuery, WriteRequest
+
+    prepared = index.prepare(ArticleInput(SEED, id="x"))
+    salient = np.arange(1, 11, dtype=np.uint64) << np.uint64(20)
+    copy_keys = np.array([7 << 40, 9 << 40], dtype=np.uint64)
+    requests = []
+    for k in range(12):  # articles 0 and 1 share a copy key; article k shares k % 10 + 1 salient keys
+        record = ArticleRecord(
+            id=f"a{k}", content_hash=bytes([k]) * 8, shingle_count=prepared.fingerprint.shingle_count,
+            signature=prepared.fingerprint.signature, profile=prepared.profile_bytes, meta={},
+            published_at=None, source=None, line_keys=(),
+            band_keys=copy_keys[k : k + 1] if k < 2 else np.array([(100 + k) << 40], dtype=np.uint64),
+            lead_keys=np.empty(0, np.uint64), salient_keys=salient[: k % 10 + 1],
+            term_ids=np.empty(0, np.uint32),
+        )
+        requests.append(WriteRequest(record, None, None))
+    store.write_many(requests)
+    query = CandidateQuery(copy_keys, salient)
+    everything, _ = store.candidates(query, 64, 64)
+    capped, _ = store.candidates(query, 64, 3)
+    assert len(everything) == 12
+    assert [c.article.id for c in capped] == [c.article.id for c in everything][:5]
+    assert {c.article.id for c in capped[:2]} == {"a0", "a1"}
+    assert [(c.article.id, c.salient_hits) for c in capped[2:]] == [("a9", 10), ("a8", 9), ("a7", 8)]
