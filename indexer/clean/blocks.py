@@ -56,7 +56,8 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
     if f.blank:
         return None
-    if _THREAD_TITLE.match(f.low.lstrip(_HEADER_STRIP)):
+    first = f.low[:1]  # a thread title opens with its count: most lines are spared the regex
+    if (first.isdigit() or first in _HEADER_STRIP) and _THREAD_TITLE.match(f.low.lstrip(_HEADER_STRIP)):
         return "thread"
     if f.words > settings.block_header_max_words:
         return None

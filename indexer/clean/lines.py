@@ -286,11 +286,13 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "newsletter",
         re.compile(
-            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts)|"
-            # the sign-up form's consent box: "I agree that CBS Sports can send me the newsletter"
-            r"i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me)\b"
+            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts))\b"
         ),
         0.85,
+    ),
+    # The sign-up form's consent box: "I agree that CBS Sports can send me the newsletter".
+    _PhraseRule(
+        "newsletter", re.compile(r"^i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me\b"), 0.85
     ),
     # Appeals for the reader's money in the site's voice ("your monthly donations", "support our
     # journalism", "funded by readers like you"): a story about a one-off donation, or someone who
