@@ -367,10 +367,14 @@ class Index:
     def _query(prepared: Prepared, exclude_id: str | None = None) -> CandidateQuery:
         return CandidateQuery(prepared.fingerprint.copy_keys, prepared.salient_keys, exclude_id)
 
+    def _candidates(self, queries: Sequence[CandidateQuery]) -> list[tuple[list[Candidate], StoredArticle | None]]:
+        """The store's candidates for each query, within the engine's limits (one round trip)."""
+        return self.store.candidates_many(queries, CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
+
     def match(self, article: ArticleInput, limit: int = 10) -> tuple[list[Match], CleanResult]:
         """Read-only: what the index holds that relates to this article."""
         prepared = self.prepare(article)
-        candidates, _ = self.store.candidates(self._query(prepared), CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
+        candidates, _ = self._candidates([self._query(prepared)])[0]
         return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0], prepared.clean
 
     def matches_of(self, article_id: str, limit: int = 10) -> list[Match]:
@@ -388,7 +392,7 @@ class Index:
             salient_keys=self._salient_keys(profile),
             line_keys=(),
         )
-        candidates, _ = self.store.candidates(self._query(prepared, article_id), CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
+        candidates, _ = self._candidates([self._query(prepared, article_id)])[0]
         return self._relate_many([(prepared, candidates, NO_PENDING_TERMS)], limit)[0]
 
     def compare(self, a: ArticleInput, b: ArticleInput) -> Comparison:
@@ -449,8 +453,7 @@ class Index:
     ) -> list[int]:
         """Upsert articles with distinct ids; returns the positions whose write met a conflict."""
         prepared = self._prepare_many([articles[p] for p in positions])
-        queries = [self._query(pr, pr.article.id) for pr in prepared]
-        found = self.store.candidates_many(queries, CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
+        found = self._candidates([self._query(pr, pr.article.id) for pr in prepared])
         upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
         self._add_batch_candidates(upserts)
         added, removed, pending_sizes = [], [], []

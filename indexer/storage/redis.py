@@ -231,8 +231,13 @@ class RedisStore(ArticleStore):
         calls = []
         for query in queries:
             keys = _pack_bucket_keys(query.copy_keys) + _pack_bucket_keys(query.salient_keys)
-            args = [self.prefix, query.exclude_id or "", limit, BUCKET_READ_CAP, len(query.copy_keys), keys]
-            calls.append((self._candidates, [*args, salient_only_limit]))
+            exclude = query.exclude_id or ""
+            calls.append(
+                (
+                    self._candidates,
+                    [self.prefix, exclude, limit, BUCKET_READ_CAP, len(query.copy_keys), keys, salient_only_limit],
+                )
+            )
         answers = []
         for reply in self._run_scripts(calls):
             own = self._stored(reply[0]) if reply[0] else None
