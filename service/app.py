@@ -22,6 +22,7 @@ from service.embedded_redis import redis_server
 from service.errors import install_error_handlers
 from service.limits import BodySizeLimit
 from service.metrics import Metrics, MetricsMiddleware
+from service.offload import BlockingRunner, InFlightMiddleware
 from service.routes import articles, health, queries
 from service.settings import Settings, get_settings
 
@@ -90,11 +91,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.metrics = Metrics()
+    app.state.runner = BlockingRunner(app.state.metrics, enabled=settings.inline_when_idle)
     install_error_handlers(app)
     app.include_router(articles.router)
     app.include_router(queries.router)
     app.include_router(health.router)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(InFlightMiddleware, runner=app.state.runner)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
 

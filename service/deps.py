@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from indexer.engine import ArticleInput, Index
 from indexer.extract import HtmlExtractor
+from service.offload import BlockingRunner
 from service.schemas import ArticleContent
 from service.settings import Settings
 
@@ -73,6 +74,11 @@ async def get_index(resources: Annotated[Resources, Depends(get_resources)]) -> 
     return await run_in_threadpool(resources.ready_index)
 
 
+async def get_runner(request: Request) -> BlockingRunner:
+    return request.app.state.runner
+
+
 ResourcesDep = Annotated[Resources, Depends(get_resources)]
 IndexDep = Annotated[Index, Depends(get_index)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+RunnerDep = Annotated[BlockingRunner, Depends(get_runner)]

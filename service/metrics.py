@@ -20,6 +20,12 @@ class Metrics:
             buckets=(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10),
             registry=self.registry,
         )
+        self.blocking_runs = Counter(
+            "syndetect_blocking_runs_total",
+            "Route work run on the event loop (inline, the worker was idle) or in a worker thread",
+            ["where"],
+            registry=self.registry,
+        )
 
 
 class MetricsMiddleware:

@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from indexer.engine import ArticleInput, cluster_id_for
-from service.deps import IndexDep, ResourcesDep, SettingsDep
+from service.deps import IndexDep, ResourcesDep, RunnerDep, SettingsDep
 from service.errors import LIBRARY_ERRORS, problem_for
+from service.offload import inline_candidate
 from service.presenters import index_out, json_response, match_out
 from service.schemas import (
     ArticleContent,
@@ -28,13 +29,17 @@ Limit = Annotated[int | None, Query(gt=0, le=100, description="Most matches to r
 
 
 @router.put("/{article_id}", response_model=IndexOut)
-def put_article(
+async def put_article(
     article_id: IdPath, content: ArticleContent, index: IndexDep, resources: ResourcesDep, settings: SettingsDep,
-    limit: Limit = None,
+    run: RunnerDep, limit: Limit = None,
 ) -> Response:
     """Index (insert or replace) an article; returns the matches found at write time and its cluster."""
-    result = index.upsert(resources.to_article(content, article_id), limit=limit or settings.match_limit)
-    return json_response(index_out(result))
+
+    def index_article() -> Response:
+        result = index.upsert(resources.to_article(content, article_id), limit=limit or settings.match_limit)
+        return json_response(index_out(result))
+
+    return await run(index_article, may_inline=inline_candidate(content))
 
 
 @router.post("/batch", response_model=BatchOut)
@@ -63,8 +68,8 @@ def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, s
 
 
 @router.get("/{article_id}", response_model=ArticleOut)
-def get_article(article_id: IdPath, index: IndexDep) -> Response:
-    stored, cluster = index.get(article_id)
+async def get_article(article_id: IdPath, index: IndexDep, run: RunnerDep) -> Response:
+    stored, cluster = await run(lambda: index.get(article_id))
     return json_response(ArticleOut(
         id=stored.id,
         cluster_id=cluster_id_for(cluster.canonical_id),
@@ -76,14 +81,16 @@ def get_article(article_id: IdPath, index: IndexDep) -> Response:
 
 
 @router.delete("/{article_id}", status_code=204)
-def delete_article(article_id: IdPath, index: IndexDep) -> Response:
+async def delete_article(article_id: IdPath, index: IndexDep, run: RunnerDep) -> Response:
     """Remove an article and every index entry of it; it is never returned again."""
-    index.delete(article_id)
+    await run(lambda: index.delete(article_id))
     return Response(status_code=204)
 
 
 @router.get("/{article_id}/matches", response_model=MatchesOut)
-def article_matches(article_id: IdPath, index: IndexDep, settings: SettingsDep, limit: Limit = None) -> Response:
+async def article_matches(
+    article_id: IdPath, index: IndexDep, settings: SettingsDep, run: RunnerDep, limit: Limit = None
+) -> Response:
     """The current matches of a stored article (recomputed from its stored fingerprints)."""
-    matches = index.matches_of(article_id, limit=limit or settings.match_limit)
+    matches = await run(lambda: index.matches_of(article_id, limit=limit or settings.match_limit))
     return json_response(MatchesOut(matches=[match_out(m) for m in matches]))

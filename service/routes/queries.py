@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from service.deps import IndexDep, ResourcesDep, SettingsDep
+from service.deps import IndexDep, ResourcesDep, RunnerDep, SettingsDep
+from service.offload import inline_candidate
 from service.presenters import json_response, match_out, passages_out, removed_out, similarity_out
 from service.schemas import ArticleContent, ArticleQuery, CleanOut, CompareOut, CompareRequest, MatchesOut
 
@@ -12,10 +13,16 @@ router = APIRouter(prefix="/v1", tags=["queries"])
 
 
 @router.post("/matches", response_model=MatchesOut)
-def find_matches(query: ArticleQuery, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> Response:
+async def find_matches(
+    query: ArticleQuery, index: IndexDep, resources: ResourcesDep, settings: SettingsDep, run: RunnerDep
+) -> Response:
     """What the index holds that relates to this article; nothing is stored."""
-    matches, cleaned = index.match(resources.to_article(query), limit=query.limit or settings.match_limit)
-    return json_response(MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned)))
+
+    def match_article() -> Response:
+        matches, cleaned = index.match(resources.to_article(query), limit=query.limit or settings.match_limit)
+        return json_response(MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned)))
+
+    return await run(match_article, may_inline=inline_candidate(query))
 
 
 @router.post("/compare", response_model=CompareOut)
