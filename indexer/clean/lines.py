@@ -353,14 +353,14 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"accept all cookies)\b"
         ),
         0.85,
-        max_words_factor=2.0,
+        max_words_factor=4.0,
     ),
     # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
     # get a selective substring gate ("ad" alone would let nearly every line through).
     _PhraseRule(
         "promo",
         re.compile(
-            r"^(advertisement|advertising|sponsored|sponsored content|ad|promoted|paid post|"
+            r"^(advertisement|advertisements|advertisment|advertising|adverts?|sponsored|sponsored content|ads?|promoted|paid post|"
             r"partner content|story continues below advertisement)$|^(advertisement|sponsored) ?[:|-] "
         ),
         0.8,

@@ -182,15 +182,15 @@ def off_topic_segments(
     if len(segments) < 2:
         return []
     words = [sum(f.words for f in body[a:b]) for a, b in segments]
-    main = max(range(len(segments)), key=words.__getitem__)
+    prose = [sum(f.prose_words for f in body[a:b]) for a, b in segments]
+    main = max(range(len(segments)), key=lambda k: (prose[k], words[k]))
     if words[main] < settings.off_topic_min_words:
         return []
     page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
     reference = page_terms.counts(*segments[main], with_title=True)
     found = []
     for k, (start, end) in enumerate(segments):
-        prose = sum(f.prose_words for f in body[start:end])
-        if k == main or min(words[k], prose) < settings.off_topic_segment_min_words:
+        if k == main or min(words[k], prose[k]) < settings.off_topic_segment_min_words:
             continue
         similarity = _cosine(reference, page_terms.counts(start, end))
         if similarity < settings.off_topic_segment_max_similarity:

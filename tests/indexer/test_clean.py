@@ -124,6 +124,19 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "copyright",
         ),
         ("By continuing, you consent to our use of cookies and similar tools.", "copyright"),
+        # a privacy overview runs longer than other clutter sentences
+        (
+            (
+                "This website uses cookies to improve your experience while you navigate through the website. "
+                "Out of these cookies, the cookies that are categorized as necessary are stored on your browser "
+                "as they are essential for the working of basic functionalities of the website. We also use "
+                "third-party cookies that help us analyze and understand how you use this website. These cookies "
+                "will be stored in your browser only with your consent, and you can opt out of them at any time."
+            ),
+            "copyright",
+        ),
+        ("Advert", "promo"),
+        ("Advertisements", "promo"),
         (
             "Products are chosen by our editors. Purchases made through our links may earn us a commission.",
             "promo",

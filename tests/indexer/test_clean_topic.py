@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from indexer.clean import DEFAULT_SETTINGS
 from indexer.clean.lines import line_features
-from indexer.clean.topic import term_columns, term_count, terms
+from indexer.clean.topic import Fragment, off_topic_segments, term_columns, term_count, terms
 from indexer.text import normalize
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
@@ -69,3 +69,35 @@ def test_term_count_from_line_words_equals_term_count() -> None:
         f = line_features(line, DEFAULT_SETTINGS)
         expected = term_count(f.low, DEFAULT_SETTINGS)
         assert term_count(f.low, DEFAULT_SETTINGS, f.low_words) == expected == len(terms(f.low)), line
+
+
+def test_an_article_split_by_ad_labels_is_measured_against_its_own_prose() -> None:
+    """The main stretch is the one with most prose: a longer stretch of headline-like lines (a
+    menu of other stories) must not become the reference that the article's parts fail."""
+    article = [line for line in (FIXTURES / "seed_004.txt").read_text("utf-8").split("\n") if line.strip()][:6]
+    other_stories = FIXTURES.parent / "articles"
+    menu = [
+        line
+        for name in ("orchard_frost.txt", "harbour_bridge.txt")
+        for line in (other_stories / name).read_text("utf-8").split("\n")
+        if line.strip()
+    ]
+
+    def fragments(lines: list[str], start: int, *, prose: bool) -> list[Fragment]:
+        return [
+            Fragment(
+                start + k,
+                line,
+                words=term_count(line, DEFAULT_SETTINGS),
+                prose_words=term_count(line, DEFAULT_SETTINGS) if prose else 0,
+                after_gap=k == 0 and start > 0,  # an "Advertisement" label before each part
+                headline_like=not prose,
+            )
+            for k, line in enumerate(lines)
+        ]
+
+    body = fragments(article[:3], 0, prose=True) + fragments(article[3:], 3, prose=True)
+    body += fragments(menu, 6, prose=False)
+    menu_words = sum(f.words for f in body[6:])
+    assert menu_words > max(sum(f.words for f in body[:3]), sum(f.words for f in body[3:6]))
+    assert off_topic_segments(body, None, DEFAULT_SETTINGS) == []
