@@ -313,7 +313,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|\bphoto(graph)?s?: |"
             r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
             r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
-            r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: )"
+            r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: |"
+            # a caption signed off with its credit: "... during the cruise phase. Credit: ESA"
+            r"[.)] (image |photo )?credits?: [\w.&/ -]{1,40}$)"
         ),
         0.85,
         max_words_factor=2.0,
@@ -411,7 +413,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.75,
         max_words_factor=0.25,
     ),
-    _PhraseRule("timestamp", re.compile(r"^-? ?\d+ min(ute)?s? read$"), 0.8, max_words_factor=0.15),
+    # Reading time, also in the languages of the commonest blog themes' translations.
+    _PhraseRule(
+        "timestamp",
+        re.compile(
+            r"^-? ?\d+ min(ute)?s? read$|^(estimated )?(reading time|tempo de leitura|tiempo de lectura|"
+            r"temps de lecture|lesezeit|tempo di lettura|leestijd) ?:? ?(\d|<|less|menos|moins|meno|weniger)"
+        ),
+        0.8,
+        max_words_factor=0.25,
+    ),
     _PhraseRule(
         "comments",
         re.compile(
@@ -421,6 +432,19 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.8,
         weak=True,
+    ),
+    # The comment form of WordPress, in English and its commonest translations: "Leave a Reply
+    # Cancel reply", "You must be logged in to post a comment."
+    _PhraseRule(
+        "comments",
+        re.compile(
+            r"\b(cancel reply|annulla risposta|cancelar (la )?respuesta|annuler la réponse|antworten abbrechen|"
+            r"cancelar resposta|reactie annuleren|you must be logged in to post a comment|"
+            r"devi essere connesso per inviare un commento|debes (haber iniciado sesión|estar registrado) para "
+            r"publicar un comentario|vous devez être connecté pour publier un commentaire|"
+            r"du musst angemeldet sein, um einen kommentar abzugeben|você precisa fazer o login para publicar)\b"
+        ),
+        0.85,
     ),
     _PhraseRule(
         "navigation",

@@ -137,6 +137,13 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("Advert", "promo"),
         ("Advertisements", "promo"),
+        # the comment form and the reading time of blog themes, also translated
+        ("Laisser un commentaire Annuler la réponse", "comments"),
+        ("Du musst angemeldet sein, um einen Kommentar abzugeben.", "comments"),
+        ("You must be logged in to post a comment.", "comments"),
+        ("Tempo de leitura: 1 minuto", "timestamp"),
+        ("Estimated reading time: 4 minutes", "timestamp"),
+        ("Police officers outside the station on Saturday morning. Credit: Northern Ledger", "caption"),
         (
             "Products are chosen by our editors. Purchases made through our links may earn us a commission.",
             "promo",
@@ -202,6 +209,8 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Residents were asked to join the council's mailing list for news of the repairs.",
         "The hospice received a one-off donation of £2m from a local businessman last year.",
         "The duchess agreed to become a patron of the survivors' charity in March.",
+        "The charity relied on a line of credit: a £2m facility agreed with its bank in March.",
+        "Officers said the reading time of the report, 400 pages, had delayed the decision.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
