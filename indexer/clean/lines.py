@@ -290,9 +290,33 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # A newsletter's name standing alone, as the title of a sign-up box: "Pick Six Newsletter".
+    _PhraseRule("newsletter", re.compile(r"\bnewsletters?$"), 0.8, max_words_factor=0.2),
     # The sign-up form's consent box: "I agree that CBS Sports can send me the newsletter".
     _PhraseRule(
         "newsletter", re.compile(r"^i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me\b"), 0.85
+    ),
+    # The newsroom's contact line, in the site's voice: "Contact our newsdesk at news@…", "Write to
+    # Al Root at allen.root@dowjones.com", "Got a story? Email us at tips@…". It opens the line and
+    # ends in an address or number, so a sentence that gives a council's address stays.
+    _PhraseRule(
+        "contact",
+        re.compile(
+            r"^((got|have you got|do you have) a (story|news tip|tip)\?? |if you have a story[\w ,]{0,30}[.,]? )?"
+            r"(contact|e-?mail|write to|call|text|whatsapp|message|reach|send (us )?your [\w ]{1,20} to) "
+            r"((us|our [\w ]{1,25}|the (news ?desk|newsroom|editors?|editorial team|author|reporter|writer)s?)"
+            r"( (at|on|via|by e-?mail|by phone))?:? ([\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{6,})|"
+            # a named person only with an e-mail address: "Call Crimestoppers on 0800 555 111" stays
+            r"[\w.'’-]+( [\w.'’-]+){0,3} (at|via|on) [\w.+-]+@[\w-]+\.[\w.]+)\.?$"
+        ),
+        0.85,
+    ),
+    # Sending the reader to the rest of the site: "Read more stories like this on our homepage".
+    _PhraseRule(
+        "promo",
+        re.compile(r"\b(more|other) (stories|articles|news|coverage|content) like this\b"),
+        0.8,
+        weak=True,
     ),
     # Appeals for the reader's money in the site's voice ("your monthly donations", "support our
     # journalism", "funded by readers like you"): a story about a one-off donation, or someone who
@@ -314,12 +338,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
             r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
             r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: |"
-            # a caption signed off with its credit: "... during the cruise phase. Credit: ESA"
-            r"[.)] (image |photo )?credits?: [\w.&/ -]{1,40}$)"
+            # a caption signed off with its credit: "... during the cruise phase. Credit: ESA",
+            # "... near the Port of Entry in Nogales, Ariz. (AP)"
+            r"[.)] (image |photo )?credits?: [\w.&/ -]{1,40}$|"
+            r"(\(ap\)|\(afp\)|\(reuters\)|\(epa\)|\(pa\)|\(ap photo\)|\(pa wire\)|\(getty images?\)|\(shutterstock\))$)"
         ),
         0.85,
         max_words_factor=2.0,
     ),
+    # A photographer's credit on its own line: "(Reed Saxon / Associated Press)".
+    _PhraseRule("caption", re.compile(r"^\([\w .'’-]{2,40} ?/ ?[\w .&'’-]{2,40}\)$"), 0.85, max_words_factor=0.4),
     _PhraseRule(
         "byline",
         re.compile(
@@ -356,6 +384,22 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
         max_words_factor=4.0,
+    ),
+    # The site's notices about itself: a privacy-policy update, an unsupported browser.
+    _PhraseRule(
+        "copyright",
+        re.compile(r"\b((we have|we've) updated our (privacy|cookie) (policy|notice|statement)|your privacy is important to us)\b"),
+        0.85,
+        max_words_factor=2.0,
+    ),
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"\b((update|upgrade) (to )?(a (modern|newer|supported|different) browser|your browser)|"
+            r"(detected|noticed) (that )?you('re| are) (using|on) (internet explorer|an? (outdated|older|unsupported) browser))\b"
+        ),
+        0.8,
+        max_words_factor=2.0,
     ),
     # Promo as two rules of equal standing: the whole-line words apart, so that the phrases
     # get a selective substring gate ("ad" alone would let nearly every line through).

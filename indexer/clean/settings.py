@@ -129,6 +129,8 @@ class CleanSettings:
     # at least this many words.
     off_topic_segment_max_similarity: float = 0.05
     off_topic_segment_min_words: int = 6
+    # ... unless they share at least this many distinct terms with the headline.
+    on_topic_headline_terms: int = 2
     # Lists of other stories: at least `teaser_min_pairs` headline + paragraph pairs in a row
     # (the paragraph at most `teaser_max_words` terms); a pair whose similarity with the
     # headline and the rest of the body is below `teaser_max_similarity` is removed.

@@ -188,12 +188,19 @@ def off_topic_segments(
         return []
     page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
     reference = page_terms.counts(*segments[main], with_title=True)
+    title_terms = page_terms.counts_of([], with_title=True)[0]
     found = []
     for k, (start, end) in enumerate(segments):
         if k == main or min(words[k], prose[k]) < settings.off_topic_segment_min_words:
             continue
-        similarity = _cosine(reference, page_terms.counts(start, end))
-        if similarity < settings.off_topic_segment_max_similarity:
+        stretch = page_terms.counts(start, end)
+        similarity = _cosine(reference, stretch)
+        # A stretch that names what the headline names is the article's own, whatever the main
+        # stretch turned out to be (a list of teasers can outweigh a short article).
+        if (
+            similarity < settings.off_topic_segment_max_similarity
+            and len(np.intersect1d(title_terms, stretch[0], assume_unique=True)) < settings.on_topic_headline_terms
+        ):
             found.append((start, end, similarity))
     return found
 

@@ -144,6 +144,19 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Tempo de leitura: 1 minuto", "timestamp"),
         ("Estimated reading time: 4 minutes", "timestamp"),
         ("Police officers outside the station on Saturday morning. Credit: Northern Ledger", "caption"),
+        ("(Jane Smith / Associated Press)", "caption"),
+        ("Officers outside the station in Leeds on Saturday. (AP)", "caption"),
+        # the newsroom's contact lines and pitches for the rest of the site (issue 4's own examples)
+        ("Contact our newsdesk at news@northernledger.co.uk", "contact"),
+        ("Got a story? Email us at tips@northernledger.co.uk", "contact"),
+        ("Write to Jane Smith at jane.smith@northernledger.co.uk", "contact"),
+        ("Read more stories like this on our homepage", "promo"),
+        ("Morning Briefing Newsletter", "newsletter"),
+        (
+            "Your privacy is important to us. We have updated our privacy policy to explain how we use data.",
+            "copyright",
+        ),
+        ("We've detected you are on Internet Explorer. Please update to a modern browser.", "navigation"),
         (
             "Products are chosen by our editors. Purchases made through our links may earn us a commission.",
             "promo",
@@ -211,6 +224,9 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "The duchess agreed to become a patron of the survivors' charity in March.",
         "The charity relied on a line of credit: a £2m facility agreed with its bank in March.",
         "Officers said the reading time of the report, 400 pages, had delayed the decision.",
+        "Residents can contact the council at info@council.gov.uk for details of the scheme.",
+        "Anyone with information should call Crimestoppers anonymously on 0800 555 111.",
+        "Call Crimestoppers anonymously on 0800 555 111.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:

@@ -71,33 +71,48 @@ def test_term_count_from_line_words_equals_term_count() -> None:
         assert term_count(f.low, DEFAULT_SETTINGS, f.low_words) == expected == len(terms(f.low)), line
 
 
+def _paragraphs(path: Path) -> list[str]:
+    return [line for line in path.read_text("utf-8").split("\n") if line.strip()]
+
+
+def _fragments(lines: list[str], start: int, *, prose: bool) -> list[Fragment]:
+    """Body fragments of `lines` at page position `start`, after removed clutter unless first."""
+    return [
+        Fragment(
+            start + k,
+            line,
+            words=term_count(line, DEFAULT_SETTINGS),
+            prose_words=term_count(line, DEFAULT_SETTINGS) if prose else 0,
+            after_gap=k == 0 and start > 0,  # an "Advertisement" label, a photo credit before it
+            headline_like=not prose,
+        )
+        for k, line in enumerate(lines)
+    ]
+
+
+OTHER_STORIES = [
+    line for name in ("orchard_frost.txt", "harbour_bridge.txt") for line in _paragraphs(FIXTURES.parent / "articles" / name)
+]
+
+
 def test_an_article_split_by_ad_labels_is_measured_against_its_own_prose() -> None:
     """The main stretch is the one with most prose: a longer stretch of headline-like lines (a
     menu of other stories) must not become the reference that the article's parts fail."""
-    article = [line for line in (FIXTURES / "seed_004.txt").read_text("utf-8").split("\n") if line.strip()][:6]
-    other_stories = FIXTURES.parent / "articles"
-    menu = [
-        line
-        for name in ("orchard_frost.txt", "harbour_bridge.txt")
-        for line in (other_stories / name).read_text("utf-8").split("\n")
-        if line.strip()
-    ]
-
-    def fragments(lines: list[str], start: int, *, prose: bool) -> list[Fragment]:
-        return [
-            Fragment(
-                start + k,
-                line,
-                words=term_count(line, DEFAULT_SETTINGS),
-                prose_words=term_count(line, DEFAULT_SETTINGS) if prose else 0,
-                after_gap=k == 0 and start > 0,  # an "Advertisement" label before each part
-                headline_like=not prose,
-            )
-            for k, line in enumerate(lines)
-        ]
-
-    body = fragments(article[:3], 0, prose=True) + fragments(article[3:], 3, prose=True)
-    body += fragments(menu, 6, prose=False)
+    article = _paragraphs(FIXTURES / "seed_004.txt")[1:7]
+    body = _fragments(article[:3], 0, prose=True) + _fragments(article[3:], 3, prose=True)
+    body += _fragments(OTHER_STORIES, 6, prose=False)
     menu_words = sum(f.words for f in body[6:])
     assert menu_words > max(sum(f.words for f in body[:3]), sum(f.words for f in body[3:6]))
     assert off_topic_segments(body, None, DEFAULT_SETTINGS) == []
+
+
+def test_a_stretch_naming_what_the_headline_names_stays_when_teasers_outweigh_it() -> None:
+    """A photo credit cuts the lead from a short article, and teasers of other stories below it
+    hold more prose: the lead, sharing the headline's terms, is not judged against them."""
+    paragraphs = _paragraphs(FIXTURES / "seed_004.txt")
+    headline, article = paragraphs[0], paragraphs[2:3]
+    teasers = OTHER_STORIES * 2  # the site prints its list of other stories twice
+    body = _fragments(article, 0, prose=True) + _fragments(teasers, len(article), prose=True)
+    assert sum(f.prose_words for f in body[len(article) :]) > sum(f.prose_words for f in body[: len(article)])
+    assert off_topic_segments(body, None, DEFAULT_SETTINGS) == [(0, len(article), pytest.approx(0, abs=0.05))]
+    assert off_topic_segments(body, headline, DEFAULT_SETTINGS) == []
