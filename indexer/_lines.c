@@ -1,5 +1,6 @@
-/* Native kernel for indexer.clean.lines.line_features: the counts its Python path takes from ~10
- * passes (split, translate, maps over words) in one pass over the code points of a line head.
+/* Native kernels for indexer.clean.lines: `shape`, the counts `line_features` takes in its Python
+ * path from ~10 passes (split, translate, maps over words) in one pass over the code points of a
+ * line head; `contains_any`, the substring gate of the phrase rules.
  * Tests compare both paths on random text.
  *
  * The rules are the Python path's, with the same Unicode tables (Py_UNICODE_IS*):
@@ -129,8 +130,62 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(contains_any_doc,
+"contains_any(text, index, needles) -> bool | None: whether any of `needles` (UTF-8 bytes, at least two\n"
+"each, sorted by first byte) occurs in `text`. `index` is 8192 bytes of bitmap over the needles' first\n"
+"two bytes, then for each first byte the uint16 start and count of its needles. None when `text` has\n"
+"no UTF-8 form (a lone surrogate): the caller asks its regex then.");
+
+/* The phrase rules' substring gate: a regex over ~90 alternatives tries them at every position of
+ * a line; here a position costs a bitmap probe, and only the rare hits compare whole needles. */
+static PyObject *contains_any(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *needles;
+    Py_buffer index;
+    if (!PyArg_ParseTuple(args, "Uy*O!", &text, &index, &PyTuple_Type, &needles)) return NULL;
+    PyObject *result = NULL;
+    if (index.len != 8192 + 256 * 4) {
+        PyErr_SetString(PyExc_ValueError, "index must hold the pair bitmap and 256 buckets");
+        goto done;
+    }
+    Py_ssize_t n;
+    const char *bytes = PyUnicode_AsUTF8AndSize(text, &n);
+    if (!bytes) {
+        PyErr_Clear();
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    const uint8_t *bitmap = index.buf, *buckets = (const uint8_t *)index.buf + 8192;
+    const uint8_t *s = (const uint8_t *)bytes;
+    Py_ssize_t n_needles = PyTuple_GET_SIZE(needles);
+    int found = 0;
+    for (Py_ssize_t i = 0; i + 1 < n && !found; i++) {
+        unsigned pair = (unsigned)s[i] << 8 | s[i + 1];
+        if (!(bitmap[pair >> 3] & (1u << (pair & 7)))) continue;
+        const uint8_t *bucket = buckets + 4 * s[i];
+        Py_ssize_t start = bucket[0] | bucket[1] << 8, count = bucket[2] | bucket[3] << 8;
+        for (Py_ssize_t k = start; k < start + count && k < n_needles; k++) {
+            PyObject *needle = PyTuple_GET_ITEM(needles, k);
+            if (!PyBytes_Check(needle)) {
+                PyErr_SetString(PyExc_TypeError, "needles must be bytes");
+                goto done;
+            }
+            Py_ssize_t len = PyBytes_GET_SIZE(needle);
+            if (len <= n - i && memcmp(PyBytes_AS_STRING(needle), s + i, (size_t)len) == 0) {
+                found = 1;
+                break;
+            }
+        }
+    }
+    result = PyBool_FromLong(found);
+done:
+    PyBuffer_Release(&index);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"shape", shape, METH_VARARGS, shape_doc},
+    {"contains_any", contains_any, METH_VARARGS, contains_any_doc},
     {NULL, NULL, 0, NULL},
 };
 

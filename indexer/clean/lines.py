@@ -158,6 +158,35 @@ def any_substring_pattern(strings: Iterable[str]) -> re.Pattern[str]:
     return re.compile(alternation(trie))
 
 
+class SubstringGate:
+    """Whether a text holds any of `strings`: the C kernel's scan (a bitmap probe per position, ~20x
+    faster than the regex on a typical line), else `any_substring_pattern`'s regex."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        strings = sorted(set(strings))
+        self.pattern = any_substring_pattern(strings)
+        needles = tuple(sorted(s.encode() for s in strings))  # grouped by their first byte
+        self._native = native is not None and all(len(n) >= 2 for n in needles) and len(needles) < 2**16
+        index = bytearray(8192 + 256 * 4)
+        for k, needle in enumerate(needles if self._native else ()):
+            pair = needle[0] << 8 | needle[1]
+            index[pair >> 3] |= 1 << (pair & 7)
+            bucket = 8192 + 4 * needle[0]
+            if index[bucket + 2 : bucket + 4] == b"\0\0":
+                index[bucket : bucket + 2] = k.to_bytes(2, "little")
+            index[bucket + 2 : bucket + 4] = (int.from_bytes(index[bucket + 2 : bucket + 4], "little") + 1).to_bytes(
+                2, "little"
+            )
+        self._index, self._needles = bytes(index), needles
+
+    def search(self, text: str) -> bool:
+        if self._native:
+            found = native.contains_any(text, self._index, self._needles)
+            if found is not None:
+                return found
+        return self.pattern.search(text) is not None
+
+
 def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings of which every match of `pattern` contains at least one, read off its parse tree
     (literal runs, alternatives, repeats with a minimum of one), or None when the pattern
@@ -500,7 +529,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
 )
 # Every string any gated rule needs: a line holding none of them skips all gated rules at once.
-_ANY_GATE = any_substring_pattern(s for rule in _PHRASE_RULES for s in rule.gate or ())
+_ANY_GATE = SubstringGate(s for rule in _PHRASE_RULES for s in rule.gate or ())
 # Every "^..." rule at once: a line none of them matches (nearly all) costs one match, not one
 # per rule.
 _MAX_WORDS_FACTOR = max(rule.max_words_factor for rule in _PHRASE_RULES)
@@ -731,7 +760,7 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     # Two scans tell whether any "^..." rule, or any gated rule, may match at all: nearly every
     # line fails both and skips the rules.
     anchored_may_match = _ANY_ANCHORED.match(low) is not None
-    gated_may_match = _ANY_GATE.search(low) is not None
+    gated_may_match = _ANY_GATE.search(low)
     if not (anchored_may_match or gated_may_match):
         return None
     body_like = is_body_like(f, settings)

@@ -71,3 +71,25 @@ def test_line_kernel_agrees_with_the_python_path_on_the_seed_pages():
 def test_line_kernel_normalises_only_ascii_heads():
     with pytest.raises(ValueError, match="ASCII"):
         lines.native.shape("caf\u00e9", None, lines._SEPARATOR_CHARS, lines._STOP_TABLE, 3)
+
+
+@needs_line_kernel
+@given(
+    strings=st.lists(st.text(alphabet="ab c(©é\u4e2d", min_size=1, max_size=4), min_size=1, max_size=6),
+    text=st.text(alphabet="ab c(©é\u4e2d\udc80", max_size=40),
+)
+def test_substring_gate_kernel_finds_what_the_regex_finds(strings: list[str], text: str) -> None:
+    """Any needle, also one a byte long (the regex then answers) and a text with a lone surrogate
+    (no UTF-8 form: the regex answers too)."""
+    gate = lines.SubstringGate(strings)
+    assert gate.search(text) == (gate.pattern.search(text) is not None) == any(s in text for s in strings)
+
+
+@needs_line_kernel
+def test_the_phrase_rules_gate_uses_the_kernel_and_agrees_on_fixture_lines() -> None:
+    gate = lines._ANY_GATE
+    assert gate._native
+    for path in sorted(SEEDS.rglob("*.txt")):
+        for line in path.read_text("utf-8").split("\n"):
+            low = lines.line_features(line, DEFAULT_SETTINGS).low
+            assert gate.search(low) == (gate.pattern.search(low) is not None), line
