@@ -175,15 +175,17 @@ def off_topic_segments(
     body: Sequence[Fragment], title: str | None, settings: CleanSettings, page_terms: BodyTerms | None = None
 ) -> list[tuple[int, int, float]]:
     """(start, end, similarity) of every stretch of kept lines, between removed clutter, that is
-    off topic for the article's main stretch (the one with most words) and its headline: the
-    teasers of other stories that survive between menus and ads."""
+    off topic for the article's main stretch and its headline: the teasers of other stories that
+    survive between menus and ads. The main stretch has most words, prose words counting twice:
+    a list of headlines has many words and no prose, and prose alone would favour English (its
+    test counts English stop words) over a longer article in another language."""
     bounds = [p for p, f in enumerate(body) if p == 0 or f.after_gap] + [len(body)]
     segments = list(pairwise(bounds))
     if len(segments) < 2:
         return []
     words = [sum(f.words for f in body[a:b]) for a, b in segments]
     prose = [sum(f.prose_words for f in body[a:b]) for a, b in segments]
-    main = max(range(len(segments)), key=lambda k: (prose[k], words[k]))
+    main = max(range(len(segments)), key=lambda k: words[k] + prose[k])
     if words[main] < settings.off_topic_min_words:
         return []
     page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)

@@ -96,11 +96,12 @@ OTHER_STORIES = [
 
 
 def test_an_article_split_by_ad_labels_is_measured_against_its_own_prose() -> None:
-    """The main stretch is the one with most prose: a longer stretch of headline-like lines (a
-    menu of other stories) must not become the reference that the article's parts fail."""
+    """The main stretch is chosen by words and prose words: a stretch of headline-like lines (a
+    menu of other stories) with more words than each part of the article must not become the
+    reference that the article's parts fail."""
     article = _paragraphs(FIXTURES / "seed_004.txt")[1:7]
     body = _fragments(article[:3], 0, prose=True) + _fragments(article[3:], 3, prose=True)
-    body += _fragments(OTHER_STORIES, 6, prose=False)
+    body += _fragments(OTHER_STORIES[:6], 6, prose=False)
     menu_words = sum(f.words for f in body[6:])
     assert menu_words > max(sum(f.words for f in body[:3]), sum(f.words for f in body[3:6]))
     assert off_topic_segments(body, None, DEFAULT_SETTINGS) == []
@@ -116,3 +117,15 @@ def test_a_stretch_naming_what_the_headline_names_stays_when_teasers_outweigh_it
     assert sum(f.prose_words for f in body[len(article) :]) > sum(f.prose_words for f in body[: len(article)])
     assert off_topic_segments(body, None, DEFAULT_SETTINGS) == [(0, len(article), pytest.approx(0, abs=0.05))]
     assert off_topic_segments(body, headline, DEFAULT_SETTINGS) == []
+
+
+def test_a_long_article_the_prose_test_misreads_stays_the_main_stretch() -> None:
+    """Prose is judged by English stop words, so an article in another language may count few
+    prose words: a shorter stretch of English prose (a comment form) must not outweigh it."""
+    article = _fragments(_paragraphs(FIXTURES / "seed_004.txt")[1:9], 0, prose=False)
+    other = _fragments(OTHER_STORIES[:4], len(article), prose=True)
+    body = article + other
+    assert sum(f.prose_words for f in other) > sum(f.prose_words for f in article)
+    assert off_topic_segments(body, None, DEFAULT_SETTINGS) == [
+        (len(article), len(body), pytest.approx(0, abs=0.05))
+    ]
