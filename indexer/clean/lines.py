@@ -7,6 +7,8 @@ bounded alternations (no nested quantifiers), so a pathological line costs linea
 from __future__ import annotations
 
 import re
+import struct
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import filterfalse
@@ -167,16 +169,14 @@ class SubstringGate:
         self.pattern = any_substring_pattern(strings)
         needles = tuple(sorted(s.encode() for s in strings))  # grouped by their first byte
         self._native = native is not None and all(len(n) >= 2 for n in needles) and len(needles) < 2**16
-        index = bytearray(8192 + 256 * 4)
-        for k, needle in enumerate(needles if self._native else ()):
-            pair = needle[0] << 8 | needle[1]
-            index[pair >> 3] |= 1 << (pair & 7)
-            bucket = 8192 + 4 * needle[0]
-            if index[bucket + 2 : bucket + 4] == b"\0\0":
-                index[bucket : bucket + 2] = k.to_bytes(2, "little")
-            index[bucket + 2 : bucket + 4] = (int.from_bytes(index[bucket + 2 : bucket + 4], "little") + 1).to_bytes(
-                2, "little"
-            )
+        index = bytearray(8192 + 256 * 4)  # the bitmap of first byte pairs, then the buckets
+        if self._native:
+            for needle in needles:
+                pair = needle[0] << 8 | needle[1]
+                index[pair >> 3] |= 1 << (pair & 7)
+            for first, count in Counter(needle[0] for needle in needles).items():
+                start = next(k for k, needle in enumerate(needles) if needle[0] == first)
+                struct.pack_into("<HH", index, 8192 + 4 * first, start, count)
         self._index, self._needles = bytes(index), needles
 
     def search(self, text: str) -> bool:
