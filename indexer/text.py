@@ -58,20 +58,22 @@ def token_bytes(normalized: str) -> list[bytes]:
     return [token.encode("utf-8") for token in _TOKEN.findall(normalized)]
 
 
-WORD_TABLE_SLOTS, WORD_TABLE_SLOT_BYTES = 1024, 16
+WORD_TABLE_MIN_SLOTS, WORD_TABLE_SLOT_BYTES = 1024, 16
 
 
 def word_table(words: Iterable[str]) -> bytes:
-    """A set of short ASCII words for the C kernels (`_word_table.h`): open addressing over
-    `WORD_TABLE_SLOTS` slots of 16 bytes (the word, NUL-padded), each word in the first free slot
-    from xxh32(word) % `WORD_TABLE_SLOTS` on."""
-    table = bytearray(WORD_TABLE_SLOTS * WORD_TABLE_SLOT_BYTES)
-    for word in sorted(words):
+    """A set of short ASCII words for the C kernels (`_word_table.h`): open addressing over a
+    power of two of slots of 16 bytes (the word, NUL-padded), at most a third of them filled so a
+    miss ends in a probe or two, each word in the first free slot from xxh32(word) % slots on."""
+    words = sorted(words)
+    slots = max(WORD_TABLE_MIN_SLOTS, 1 << (3 * len(words)).bit_length())
+    table = bytearray(slots * WORD_TABLE_SLOT_BYTES)
+    for word in words:
         raw = word.encode("ascii")
         if not 0 < len(raw) < WORD_TABLE_SLOT_BYTES:
             raise ValueError(f"{word!r}: a table word has 1 to {WORD_TABLE_SLOT_BYTES - 1} characters")
-        slot = xxhash.xxh32_intdigest(raw) % WORD_TABLE_SLOTS
+        slot = xxhash.xxh32_intdigest(raw) % slots
         while table[slot * WORD_TABLE_SLOT_BYTES]:
-            slot = (slot + 1) % WORD_TABLE_SLOTS
+            slot = (slot + 1) % slots
         table[slot * WORD_TABLE_SLOT_BYTES : slot * WORD_TABLE_SLOT_BYTES + len(raw)] = raw
     return bytes(table)

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from itertools import filterfalse
 from operator import itemgetter
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+from indexer.clean.function_words import FUNCTION_WORDS
 from indexer.clean.settings import CleanSettings
 from indexer.text import normalize, word_table
 
@@ -33,7 +32,7 @@ _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_STOP_TABLE = word_table(ENGLISH_STOP_WORDS)
+_STOP_TABLE = word_table(FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def _shape(head: str, settings: CleanSettings) -> tuple[str, int, list[str], int
     tokens = head.split()
     low_words = word_tokens(low)
     words = list(filterfalse(str.isdigit, low_words))
-    stop = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
+    stop = sum(map(FUNCTION_WORDS.__contains__, words))
     # Function words of any alphabetic language are short: the fallback for non-English pages.
     # words of at most `function_word_max_chars` characters, counted with C-level passes
     short = len(words) - sum(map(settings.function_word_max_chars.__lt__, map(len, words)))

@@ -25,12 +25,13 @@ class CleanSettings:
     max_page_chars: int = 600_000
 
     # --- line shape: what an article sentence looks like ---------------------------------------
-    # A line is "body-like" (good) with at least this many words and this share of English
-    # stop words; jusText uses 0.30/0.32 for paragraphs, lines are noisier so we ask less.
+    # A line is "body-like" (good) with at least this many words and this share of function
+    # words (English stop words and those of the languages in `function_words`); jusText uses
+    # 0.30/0.32 for paragraphs, lines are noisier so we ask less.
     good_min_words: int = 10
     good_min_stopword_ratio: float = 0.22
     # Other languages: words of at most `function_word_max_chars` letters count as stop words,
-    # discounted by `short_word_weight` (English stop words stay the primary evidence).
+    # discounted by `short_word_weight` (the listed function words stay the primary evidence).
     function_word_max_chars: int = 3
     short_word_weight: float = 0.8
     # Scripts without spaces (CJK, Thai): this many characters count as one word.

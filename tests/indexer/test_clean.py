@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from indexer.clean import EXTRACTED_SETTINGS, CleanResult, clean_text, line_keys
+from indexer.clean.lines import is_body_like, line_features
+from indexer.clean.settings import DEFAULT_SETTINGS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
 COURIER_TITLE = "Starmer orders national grooming gangs operation and statutory inquiry"
@@ -457,3 +459,49 @@ def test_thread_like_lines_do_not_eat_the_article(line: str) -> None:
     body = seed_lines("seed_002.txt")
     text = "\n".join([line, *body] if "“" in line else [*body[:5], line, *body[5:]])
     assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
+# Paragraphs written for these tests in languages whose function words are mostly longer than
+# three letters, which the English stop words and the short-word fallback both miss.
+OTHER_LANGUAGE_PARAGRAPHS = {
+    "id": [
+        "Pemerintah kota mengumumkan bahwa jalan utama akan ditutup selama dua minggu untuk perbaikan.",
+        "Menurut kepala dinas, pekerjaan tersebut harus selesai sebelum musim hujan tiba di wilayah itu.",
+        "Warga yang tinggal di sekitar lokasi diminta untuk menggunakan jalan alternatif melalui pasar.",
+        "Sebagian pedagang mengatakan bahwa mereka khawatir penjualan akan turun selama penutupan ini.",
+        "Dinas perhubungan juga akan menambah petugas di persimpangan yang paling padat setiap pagi.",
+    ],
+    "de": [
+        "Die Stadtverwaltung hat angekündigt, dass die Hauptstraße zwei Wochen lang gesperrt wird.",
+        "Nach Angaben des Bauamts sollen die Arbeiten noch vor dem Beginn der Regenzeit beendet werden.",
+        "Anwohner werden gebeten, während der Bauarbeiten eine Umleitung über den Marktplatz zu nehmen.",
+        "Einige Händler sagten, dass sie sich wegen der Sperrung große Sorgen um ihre Umsätze machen.",
+        "Das Verkehrsamt will außerdem zusätzliche Helfer an den stark befahrenen Kreuzungen einsetzen.",
+    ],
+}
+
+
+@pytest.mark.parametrize("paragraph", [p for ps in OTHER_LANGUAGE_PARAGRAPHS.values() for p in ps])
+def test_prose_in_another_language_reads_as_prose(paragraph: str) -> None:
+    assert is_body_like(line_features(paragraph, DEFAULT_SETTINGS), DEFAULT_SETTINGS)
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGE_PARAGRAPHS))
+def test_a_page_in_another_language_loses_its_menu_and_keeps_its_paragraphs(language: str) -> None:
+    """Prose read as prose anchors the page: the menu lines go, and the paragraphs stay, also
+    those the article's bare source links separate."""
+    paragraphs = OTHER_LANGUAGE_PARAGRAPHS[language]
+    menu = ["Beranda", "Berita", "Olahraga", "Kontak"]
+    text = "\n".join(
+        [
+            *menu,
+            paragraphs[0],
+            paragraphs[1],
+            "https://example.org/2024/05/laporan-dinas.html",
+            *paragraphs[2:],
+            "https://example.org/2024/05/jadwal-penutupan.html",
+        ]
+    )
+    reasons = line_reasons(text, clean_text(text))
+    assert [reasons[p] for p in paragraphs] == [None] * len(paragraphs)
+    assert all(reasons[line] == "navigation" for line in menu)
