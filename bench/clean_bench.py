@@ -9,7 +9,8 @@ Sets and metrics (data stays in /work/shared/data, see bench/clean_data.py for t
         (trafilatura) is scored on bags of words, as are all rows in the `bag F1` column.
 - zyte: Zyte AEB; the benchmark's metric (\\w+ tokens, 4-gram shingles, per-page P and R
         averaged, F1 of the averages). From HTML and from the full-page text `html-text`.
-- wcxb: WCXB article pages; bag-of-words F1 (macro) and the share of `without` snippets leaked.
+- wcxb: WCXB article pages; bag-of-words F1 (macro) and the share of `without` snippets leaked,
+        by our token rule (summed over pages) and by WCXB's own substring rule (page average).
 Extraction results are cached under bench/out/ (git-ignored) so tuning runs only re-clean.
 """
 
@@ -151,10 +152,21 @@ def _f1(p: float, r: float) -> float:
 
 
 def leaked(without: Iterable[str], predicted: str) -> tuple[int, int]:
+    """Our rule: snippets found in the prediction, both compared as \\w+ tokens (so a snippet
+    split by a line break or punctuation still counts), summed over all pages."""
     text = " ".join(tokens(predicted))
     snippets = [" ".join(tokens(s)) for s in without]
     snippets = [s for s in snippets if s]
     return sum(1 for s in snippets if s in text), len(snippets)
+
+
+def wcxb_leaked_share(without: Sequence[str], predicted: str) -> float:
+    """WCXB's own rule (its evaluate.py): the share of a page's snippets found as lower-cased
+    substrings, averaged over pages (a page without snippets counts as 0)."""
+    if not without:
+        return 0.0
+    text = predicted.lower()
+    return sum(1 for s in without if s.lower() in text) / len(without)
 
 
 # --- extraction cache ----------------------------------------------------------------------------
@@ -375,18 +387,20 @@ def run_zyte(split: str, extractor: HtmlExtractor) -> list[Row]:
 
 def _wcxb_row(name: str, pages: Sequence[GoldPage], predict: Callable[[GoldPage], str]) -> Row:
     started = time.perf_counter()
-    f1s, leaks, snippets = [], 0, 0
+    f1s, leaks, snippets, page_shares = [], 0, 0, []
     for page in pages:
         predicted = predict(page)
         f1s.append(bag_prf(page.gold, predicted)[2])
         hit, total = leaked(page.without, predicted)
         leaks += hit
         snippets += total
+        page_shares.append(wcxb_leaked_share(page.without, predicted))
     return {
         "set": "wcxb",
         "method": name,
         "F1": statistics.mean(f1s),
         "without leaked": leaks / snippets,
+        "leaked (WCXB rule)": statistics.mean(page_shares),
         "pages": len(f1s),
         "s/page": (time.perf_counter() - started) / len(pages),
     }
@@ -419,7 +433,8 @@ def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
 
 
 def print_table(rows: Sequence[Row]) -> None:
-    columns = ["set", "method", "F1", "P", "R", "bag F1", "body removed", "without leaked", "pages", "s/page"]
+    columns = ["set", "method", "F1", "P", "R", "bag F1", "body removed", "without leaked", "leaked (WCXB rule)", "pages",
+               "s/page"]
     columns = [c for c in columns if any(c in row for row in rows)]
     table = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[k]) for r in table)) for k, c in enumerate(columns)]
