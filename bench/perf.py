@@ -614,7 +614,8 @@ def ratio(a, b) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="index sizes to measure at, ascending")
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="uvicorn workers (default: one per CPU, as `syndetect serve` runs)")
     parser.add_argument("--concurrency", type=int, help="parallel batch requests (default: --workers)")
     parser.add_argument("--batch", type=int, default=250, help="articles per batch request")
     parser.add_argument("--repeats", type=int, default=3, help="fresh-namespace bulk runs for the throughput median")
