@@ -295,7 +295,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "share",
         re.compile(
             r"\b(share (this|on|via|the|article|story|page)|follow us|like us on facebook|"
-            r"share to|share with|share it with|sharing options|click to share|click to tweet)\b"
+            r"share to|share with|share it with|sharing options|click to share|click to tweet|"
+            r"help (me|us) spread the word)\b"
         ),
         0.85,
         weak=True,
@@ -311,6 +312,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # Pinterest's prompt on recipe and travel pages: "PIN FOR LATER", "Like it? Pin it!"
+    _PhraseRule(
+        "share",
+        re.compile(
+            r"^(like (it|this( post| recipe)?)\?? )?(pin (it|this|me)( for later| now)?|pin for later|"
+            r"save (it|this) (for later|to pinterest|on pinterest))[.!]?$"
+        ),
+        0.85,
+        max_words_factor=0.3,
+    ),
     _PhraseRule(
         "newsletter",
         re.compile(
@@ -318,11 +329,47 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # An e-mailed newsletter's own furniture, copied onto its web page: "If you were forwarded this
+    # newsletter, subscribe here", "View this email in your browser". No article speaks so.
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b((were|was|been|got|get) forwarded this (e-?mail|newsletter|message|post|issue)|"
+            r"this (e-?mail|newsletter) (was|is|has been) forwarded to you|"
+            r"(view|read|open) this (e-?mail|newsletter|issue|post) in (your|a|the) (web )?browser|"
+            r"(trouble|problems) viewing this (e-?mail|newsletter)|"
+            r"opening this [\w ]{1,20} in your (e-?mail )?inbox)\b"
+        ),
+        0.85,
+        max_words_factor=2.0,
+    ),
+    # Asking the reader to follow the writer or recruit friends: "Join Medium for free to get
+    # updates from this writer", "Tell your friends and get rewards".
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b(get (e-?mail )?updates from (this|the) (writer|author)|follow this (writer|author)|"
+            r"tell your friends and (get|earn))\b"
+        ),
+        0.8,
+        weak=True,
+    ),
+    # A newsletter asking for a verdict on itself: "How was this issue?"
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"^how (was|did you like|did you enjoy) (this|today'?s) (issue|newsletter|edition|e-?mail)\??$"
+        ),
+        0.8,
+        max_words_factor=0.3,
+    ),
     # A newsletter's name standing alone, as the title of a sign-up box: "Pick Six Newsletter".
     _PhraseRule("newsletter", re.compile(r"\bnewsletters?$"), 0.8, max_words_factor=0.2),
     # The sign-up form's consent box: "I agree that CBS Sports can send me the newsletter".
     _PhraseRule(
-        "newsletter", re.compile(r"^i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me\b"), 0.85
+        "newsletter",
+        re.compile(r"^i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me\b"),
+        0.85,
     ),
     # The newsroom's contact line, in the site's voice: "Contact our newsdesk at news@…", "Write to
     # Al Root at allen.root@dowjones.com", "Got a story? Email us at tips@…". It opens the line and
@@ -375,7 +422,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         max_words_factor=2.0,
     ),
     # A photographer's credit on its own line: "(Reed Saxon / Associated Press)".
-    _PhraseRule("caption", re.compile(r"^\([\w .'’-]{2,40} ?/ ?[\w .&'’-]{2,40}\)$"), 0.85, max_words_factor=0.4),
+    _PhraseRule(
+        "caption", re.compile(r"^\([\w .'’-]{2,40} ?/ ?[\w .&'’-]{2,40}\)$"), 0.85, max_words_factor=0.4
+    ),
     _PhraseRule(
         "byline",
         re.compile(
@@ -416,7 +465,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     # The site's notices about itself: a privacy-policy update, an unsupported browser.
     _PhraseRule(
         "copyright",
-        re.compile(r"\b((we have|we've) updated our (privacy|cookie) (policy|notice|statement)|your privacy is important to us)\b"),
+        re.compile(
+            r"\b((we have|we've) updated our (privacy|cookie) (policy|notice|statement)|your privacy is important to us)\b"
+        ),
         0.85,
         max_words_factor=2.0,
     ),
@@ -517,6 +568,33 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"du musst angemeldet sein, um einen kommentar abzugeben|você precisa fazer o login para publicar)\b"
         ),
         0.85,
+    ),
+    # Asking the reader to rate the page: "Please take a moment to leave a star rating".
+    _PhraseRule(
+        "comments",
+        re.compile(
+            r"\b(please (take a (moment|second|minute) to )?(leave|give) (it |this (recipe|post|article) )?"
+            r"a (\d[- ]star |star |quick )?rating|rate this (recipe|article|post|story))\b"
+        ),
+        0.8,
+        max_words_factor=2.0,
+    ),
+    # A vendor's blog post ending in its sales pitch, as an imperative: "… ? Request a demo today".
+    _PhraseRule(
+        "promo",
+        re.compile(r"(^|[.?!] )(request|book|schedule) (a|your) (free |live |personali[sz]ed )?demo\b"),
+        0.8,
+        max_words_factor=2.0,
+    ),
+    # The page's own editing and correction buttons.
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"^(improve this (blog )?(post|article|page)|edit this (page|post|article)|suggest an edit|"
+            r"report an? (error|typo|issue|correction)|submit a correction)[.!]?$"
+        ),
+        0.75,
+        max_words_factor=0.25,
     ),
     _PhraseRule(
         "navigation",

@@ -202,6 +202,38 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             ),
             "promo",
         ),
+        # share prompts of blogs and the e-mailed newsletter's furniture on its web page
+        ("PIN FOR LATER", "share"),
+        ("Like it? Pin it!", "share"),
+        ("Help us spread the word about the Ledger's podcast!", "share"),
+        (
+            (
+                "If this newsletter was forwarded to you, welcome: the Ledger's editors write it every Friday "
+                "morning for readers across the region."
+            ),
+            "newsletter",
+        ),
+        ("View this email in your browser", "newsletter"),
+        ("How was today's newsletter?", "newsletter"),
+        ("Join the Ledger for free to get updates from this writer.", "newsletter"),
+        ("Love the Morning Briefing? Tell your friends and get rewards.", "newsletter"),
+        # the page asking for a verdict, a sales pitch, the page's own correction buttons
+        (
+            (
+                "Made this recipe? Please take a moment to leave a star rating below, it helps other readers "
+                "find it and tells me what you liked."
+            ),
+            "comments",
+        ),
+        (
+            (
+                "Ready to see how the Ledger's archive can help your newsroom find its stories faster? "
+                "Request a demo today and our team will walk you through it."
+            ),
+            "promo",
+        ),
+        ("Report an error", "navigation"),
+        ("Improve this article", "navigation"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -229,6 +261,14 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Residents can contact the council at info@council.gov.uk for details of the scheme.",
         "Anyone with information should call Crimestoppers anonymously on 0800 555 111.",
         "Call Crimestoppers anonymously on 0800 555 111.",
+        "Pin badges were handed out to every volunteer at the finish line.",
+        "She said she had forwarded this email to the police on the day it arrived.",
+        "Users can open the tool in a browser without installing anything, the company said.",
+        "Fans follow the author from city to city on her book tour.",
+        "Customers who refer a friend get £50, the bank said.",
+        "Investors can request a demo of the software before the vote, the company said.",
+        "The council asked residents to leave a rating of the new bus service on its website.",
+        "Shoppers were told the error would be fixed; to report an error, they should call the store.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
