@@ -607,6 +607,11 @@ def fmt_rate(values: list[float]) -> str:
     return f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"
 
 
+def fmt_value(value: float | None, spec: str = ",.0f") -> str:
+    """A datasketch cell: "–" when that side was not measured (--no-datasketch), never 0."""
+    return "–" if value is None else format(value, spec)
+
+
 def ratio(a, b) -> str:
     return "–" if not a or not b else f"{a / b:.2f}×"
 
@@ -858,7 +863,7 @@ def print_table(args, sizes, results):
         if not s:
             continue
         print(f"| load rate while growing, articles/s | {s['load_from']:,} → {label(s, size)} | {s['load_rate']:,.0f} | "
-              f"{d.get('load_rate', 0):,.0f} | {ratio(s['load_rate'], d.get('load_rate'))} | {TARGETS['throughput']} |")
+              f"{fmt_value(d.get('load_rate'))} | {ratio(s['load_rate'], d.get('load_rate'))} | {TARGETS['throughput']} |")
     for size in sizes:
         s, d = syn.get(size, {}), ds.get(size, {})
         if not s:
@@ -870,16 +875,16 @@ def print_table(args, sizes, results):
         print(f"| `POST /v1/matches` / query latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['match'])} | "
               f"{fmt_lat(d.get('match'))} | {ratio(s['match']['p50'], (d.get('match') or {}).get('p50'))} (p50) | {TARGETS['match']} |")
         print(f"| mean matches returned per query (ds: candidates) | {label(s, size)} | {s['match_found']:.2f} | "
-              f"{d.get('match_found', 0):.2f} | | |")
+              f"{fmt_value(d.get('match_found'), '.2f')} | | |")
         print(f"| Redis memory per article, bytes: sum of MEMORY USAGE of the namespace's keys / N | {label(s, size)} | "
-              f"{s['key_bytes']:,.0f} | {d.get('key_bytes', 0):,.0f} | {ratio(s['key_bytes'], d.get('key_bytes'))} | {TARGETS['memory']} |")
+              f"{s['key_bytes']:,.0f} | {fmt_value(d.get('key_bytes'))} | {ratio(s['key_bytes'], d.get('key_bytes'))} | {TARGETS['memory']} |")
         print(f"| Redis memory per article, bytes: INFO used_memory delta / N | {label(s, size)} | {s['used_memory']:,.0f} | "
-              f"{d.get('used_memory', 0):,.0f} | {ratio(s['used_memory'], d.get('used_memory'))} | {TARGETS['memory']} |")
+              f"{fmt_value(d.get('used_memory'))} | {ratio(s['used_memory'], d.get('used_memory'))} | {TARGETS['memory']} |")
         if s.get("kinds"):
             parts = ", ".join(f"{k} {v:,.0f}" for k, v in sorted(s["kinds"].items(), key=lambda kv: -kv[1]))
             print(f"| … of which by key kind, bytes per article | {label(s, size)} | {parts} | | | |")
         print(f"| service RSS, MiB (keys in namespace) | {label(s, size)} | {s['rss'] / 2**20:,.0f} ({s['keys']:,} keys) | "
-              f"({d.get('keys', 0):,} keys) | | |")
+              f"{fmt_value(d.get('keys'))} keys | | |")
     if not have_ds:
         print("\n(datasketch comparison skipped)")
     print("\nLatencies: sequential requests on one keep-alive connection, client time included; queries are held-out "
