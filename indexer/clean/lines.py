@@ -343,6 +343,21 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         max_words_factor=2.0,
     ),
+    # The sign-up form's own messages, which a plain-text scrape keeps ("You have successfully
+    # subscribed", "Please activate your subscription by clicking on the activation link"), and a
+    # pitch that sends the paper to "your inbox".
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b(you('ve| have) (now )?(successfully|succesfully) (subscribed|signed up)|"
+            r"you('re| are) now subscribed|"
+            r"thanks? (you )?for (subscribing|signing up)|activate your subscription|"
+            r"(click|tap)( on)? the (activation|confirmation) link|check your inbox to confirm|"
+            r"(sign up|subscribe)\b[^.!?]{0,120}\b(to|in|into) your inbox)"
+        ),
+        0.85,
+        max_words_factor=2.0,
+    ),
     # Asking the reader to follow the writer or recruit friends: "Join Medium for free to get
     # updates from this writer", "Tell your friends and get rewards".
     _PhraseRule(
@@ -470,6 +485,18 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
         max_words_factor=2.0,
+    ),
+    # What a page shows without scripts, as a notice of its own: "This slideshow requires
+    # JavaScript." An article sentence about scripts goes on past it.
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"\b(this|the) (slideshow|gallery|video|content|page|site|website|feature|form) "
+            r"requires javascript( to [\w ]{1,30})?[.!]?$|\bplease (enable|turn on) javascript\b|"
+            r"^javascript (is )?(disabled|required)\b"
+        ),
+        0.8,
+        max_words_factor=0.7,
     ),
     _PhraseRule(
         "navigation",

@@ -234,6 +234,23 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("Report an error", "navigation"),
         ("Improve this article", "navigation"),
+        # the sign-up form's own messages, a pitch for "your inbox", a page's notice without scripts
+        ("You have successfully subscribed. Thank you!", "newsletter"),
+        (
+            (
+                "An email with an activation link has just been sent to you. Please activate your subscription "
+                "by clicking on the activation link inside it, and the first issue will follow within a day."
+            ),
+            "newsletter",
+        ),
+        (
+            (
+                "Sign up for the Morning Briefing today and get the five biggest stories from the region "
+                "delivered straight to your inbox every weekday morning."
+            ),
+            "newsletter",
+        ),
+        ("This slideshow requires JavaScript.", "navigation"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -269,6 +286,10 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Investors can request a demo of the software before the vote, the company said.",
         "The council asked residents to leave a rating of the new bus service on its website.",
         "Shoppers were told the error would be fixed; to report an error, they should call the store.",
+        "If you have subscribed to the service, you may be owed a refund, the regulator said.",
+        "Phishing emails that land in your inbox ask you to sign up for fake prizes, police said.",
+        "The museum's website worked even with JavaScript disabled in the browser, testers found.",
+        "The new page requires JavaScript, which some screen readers cannot run, campaigners said.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
