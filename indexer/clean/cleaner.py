@@ -206,7 +206,12 @@ def _guess_headline(
         f = features[i]
         if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
             break
-        overridable = verdicts[i] is None or verdicts[i][0] in ("navigation", "related")
+        # a line removed for lack of context may be the headline; a breadcrumb ("You are here:
+        # Home News") whose own wording proves it navigation may not
+        overridable = verdicts[i] is None or (
+            verdicts[i][0] == "related"
+            or (verdicts[i][0] == "navigation" and pattern_reason(lines[i], f, settings) is None)
+        )
         shaped = settings.headline_min_words <= f.words <= settings.headline_max_words
         if overridable and shaped and not f.low.endswith("."):
             overlap = len(_content_words(f.low) & lead)

@@ -363,6 +363,17 @@ def test_short_labels_above_the_headline_are_removed() -> None:
     assert result.text == "\n".join(body)
 
 
+def test_breadcrumb_above_the_article_is_not_taken_for_its_headline() -> None:
+    """Without a title the headline is guessed among the lines above the lead; a breadcrumb that
+    shares the lead's words but proves itself navigation is not a candidate."""
+    body = seed_lines("seed_004.txt")
+    breadcrumb = "You are here: Home News Crime Grooming gangs"
+    text = "\n".join(["Home", "News", "Sport", breadcrumb, *body[1:]])
+    result = clean_text(text)
+    assert line_reasons(text, result)[breadcrumb] == "navigation"
+    assert result.text == "\n".join(body[1:])
+
+
 def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Harbour Notebook", *body[1:]])
