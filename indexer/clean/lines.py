@@ -452,7 +452,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "copyright",
         re.compile(
             r"(©|\(c\) ?(19|20)\d\d|\ball rights reserved|may not be (published|broadcast|rewritten|"
-            r"redistributed|reproduced|copied))"
+            r"redistributed|reproduced|copied)|\bno part (of (this|the) [\w ]{1,30})?may be (reproduced|copied|"
+            r"republished)|^citation: .{1,300}\bretrieved\b)"
         ),
         0.9,
         max_words_factor=2.0,
@@ -578,7 +579,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (closed|moderated)\b|"
             r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
-            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^\d+ (comments?|replies)$)"
+            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$)"
         ),
         0.8,
         weak=True,

@@ -251,6 +251,22 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "newsletter",
         ),
         ("This slideshow requires JavaScript.", "navigation"),
+        # a reuse notice, a how-to-cite line, a comment count with its "New" flag
+        (
+            (
+                "This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+                "study or research, no part may be reproduced without the written permission."
+            ),
+            "copyright",
+        ),
+        (
+            (
+                "Citation: Pier reopens after storm repairs (2025, March 3) retrieved 4 March 2025 from "
+                "https://northernledger.co.uk/news/pier-reopens"
+            ),
+            "copyright",
+        ),
+        ("New, 6 comments", "comments"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -290,6 +306,7 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
         "Phishing emails that land in your inbox ask you to sign up for fake prizes, police said.",
         "The museum's website worked even with JavaScript disabled in the browser, testers found.",
         "The new page requires JavaScript, which some screen readers cannot run, campaigners said.",
+        "The court heard that no part of the report may be published until the trial ends.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
