@@ -238,6 +238,64 @@ def _sequence_substrings(items: list) -> set[str] | None:
     return max(candidates, key=lambda s: (min(map(len, s)), -len(s)), default=None)
 
 
+def first_characters(pattern: re.Pattern[str]) -> str | None:
+    """The characters a match of `pattern` can start with, read off its parse tree, or None when
+    the set is open (a class such as \\d, any character, case folding) or the match may be empty.
+    A lookahead on them lets the combined "^..." scan reject most lines at their first character."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser
+
+        chars, nullable = _sequence_first_characters(_parser.parse(pattern.pattern, pattern.flags))
+    except (ImportError, AttributeError, TypeError, ValueError):  # a Python without re._parser
+        return None
+    return None if chars is None or nullable else "".join(sorted(chars))
+
+
+def _sequence_first_characters(items: list) -> tuple[set[str] | None, bool]:
+    """First characters of a sequence (None: open) and whether it can match the empty string."""
+    from re import _constants as c
+
+    found: set[str] = set()
+    for op, arg in items:
+        if op is c.AT:
+            if arg in (c.AT_END, c.AT_END_STRING):
+                return None, False
+            continue  # "^" and "\\b" are zero-width: the next item supplies the character
+        if op is c.LITERAL:
+            return found | {chr(arg)}, False
+        if op is c.IN:
+            chars = set()
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 128:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False
+            return found | chars, False
+        if op is c.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            inner, nullable = _sequence_first_characters(arg[3])
+        elif op is c.BRANCH:
+            branches = [_sequence_first_characters(branch) for branch in arg[1]]
+            if any(chars is None for chars, _ in branches):
+                return None, False
+            inner = set().union(*(chars for chars, _ in branches))
+            nullable = any(empty for _, empty in branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            inner, nullable = _sequence_first_characters(arg[2])
+            nullable = nullable or arg[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        found |= inner
+        if not nullable:
+            return found, False
+    return found, True
+
+
 @dataclass(frozen=True)
 class _PhraseRule:
     """A clutter phrase; `max_words_factor` scales `pattern_max_words`, `weak` rules never fire
@@ -254,15 +312,17 @@ class _PhraseRule:
     calls: bool = True
     # Strings a match needs one of; None for "^..." patterns (their search stops at position 0).
     gate: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+    _gate_scan: SubstringGate | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         anchored = self.pattern.pattern.startswith("^")
-        object.__setattr__(self, "gate", None if anchored else required_substrings(self.pattern))
+        gate = None if anchored else required_substrings(self.pattern)
+        object.__setattr__(self, "gate", gate)
+        object.__setattr__(self, "_gate_scan", SubstringGate(gate) if gate else None)
 
     def search(self, low: str) -> bool:
         """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
-        gate = self.gate
-        if gate is not None and not any(s in low for s in gate):
+        if self._gate_scan is not None and not self._gate_scan.search(low):
             return False
         return self.pattern.search(low) is not None
 
@@ -352,7 +412,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"\b(you('ve| have) (now )?(successfully|succesfully) (subscribed|signed up)|"
             r"you('re| are) now subscribed|"
             r"thanks? (you )?for (subscribing|signing up)|activate your subscription|"
-            r"(click|tap)( on)? the (activation|confirmation) link|check your inbox to confirm|"
+            r"(click|tap)( on)? the (activation link|confirmation link)|check your inbox to confirm|"
             r"(sign up|subscribe)\b[^.!?]{0,120}\b(to|in|into) your inbox)"
         ),
         0.85,
@@ -608,9 +668,14 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         max_words_factor=2.0,
     ),
     # A vendor's blog post ending in its sales pitch, as an imperative: "… ? Request a demo today".
+    # Verb and article are spelt out together so that the substring gate needs "book a", not
+    # "demo" (which "democracy" holds).
     _PhraseRule(
         "promo",
-        re.compile(r"(^|[.?!] )(request|book|schedule) (a|your) (free |live |personali[sz]ed )?demo\b"),
+        re.compile(
+            r"(^|[.?!] )(request a|request your|book a|book your|schedule a|schedule your) "
+            r"(free |live |personali[sz]ed )?demo\b"
+        ),
         0.8,
         max_words_factor=2.0,
     ),
@@ -635,11 +700,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
 )
 # Every string any gated rule needs: a line holding none of them skips all gated rules at once.
 _ANY_GATE = SubstringGate(s for rule in _PHRASE_RULES for s in rule.gate or ())
-# Every "^..." rule at once: a line none of them matches (nearly all) costs one match, not one
-# per rule.
 _MAX_WORDS_FACTOR = max(rule.max_words_factor for rule in _PHRASE_RULES)
+
+
+def _anchored_alternative(pattern: re.Pattern[str]) -> str:
+    """One "^..." rule in the combined scan, behind a lookahead on its first characters."""
+    first = first_characters(pattern)
+    guard = f"(?=[{re.escape(first)}])" if first else ""
+    return f"{guard}(?:{pattern.pattern})"
+
+
+# Every "^..." rule at once: a line none of them matches (nearly all) costs one match, not one
+# per rule, and most lines fail it at their first character.
 _ANY_ANCHORED = re.compile(
-    "|".join(f"(?:{rule.pattern.pattern})" for rule in _PHRASE_RULES if rule.gate is None)
+    "|".join(_anchored_alternative(rule.pattern) for rule in _PHRASE_RULES if rule.gate is None)
 )
 
 _SHARE_WORDS = frozenset(

@@ -16,6 +16,7 @@ from indexer.clean.lines import (
     _PHRASE_RULES,
     _PhraseRule,
     any_substring_pattern,
+    first_characters,
     line_features,
     required_substrings,
 )
@@ -44,6 +45,22 @@ def test_every_unanchored_rule_is_gated() -> None:
 )
 def test_required_substrings(pattern: str, needed: tuple[str, ...] | None) -> None:
     assert required_substrings(re.compile(pattern)) == needed
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"^(a|bc)?d", "abd"),  # an optional group adds its own first characters to the next
+        (r"^[a-c]x|^\(q", "(abc"),
+        (r"^\bpin (it|this)$", "p"),  # zero-width assertions are skipped
+        (r"^\d+ min", None),  # a class: any Unicode digit
+        (r"^x?$", None),  # may match the empty line
+        (r"^.a", None),
+        (r"(?i)^abc", None),
+    ],
+)
+def test_first_characters(pattern: str, first: str | None) -> None:
+    assert first_characters(re.compile(pattern)) == first
 
 
 @pytest.mark.parametrize("rule", GATED, ids=lambda rule: rule.reason)
