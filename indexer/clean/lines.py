@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import struct
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import filterfalse
 from operator import itemgetter
+from typing import TypeVar
 
 from indexer.clean.function_words import FUNCTION_WORDS
 from indexer.clean.settings import CleanSettings
@@ -33,6 +34,7 @@ _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c)
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _STOP_TABLE = word_table(FUNCTION_WORDS)
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -186,19 +188,25 @@ class SubstringGate:
         return self.pattern.search(text) is not None
 
 
-def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings of which every match of `pattern` contains at least one, read off its parse tree
-    (literal runs, alternatives, repeats with a minimum of one), or None when the pattern
-    guarantees none. A line holding none of them cannot match: `str.__contains__` rules it
-    out for a small fraction of a regex search, which tries every branch at every position."""
+def _walk_parse_tree(pattern: re.Pattern[str], walk: Callable[[list], _T]) -> _T | None:
+    """`walk` applied to the parse tree of `pattern`; None when the pattern folds case (literal
+    characters would not be what it matches) or this Python has no `re._parser` to read."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         from re import _parser
 
-        found = _sequence_substrings(_parser.parse(pattern.pattern, pattern.flags))
+        return walk(_parser.parse(pattern.pattern, pattern.flags))
     except (ImportError, AttributeError, TypeError, ValueError):  # a Python without re._parser
         return None
+
+
+def required_substrings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, read off its parse tree
+    (literal runs, alternatives, repeats with a minimum of one), or None when the pattern
+    guarantees none. A line holding none of them cannot match: `str.__contains__` rules it
+    out for a small fraction of a regex search, which tries every branch at every position."""
+    found = _walk_parse_tree(pattern, _sequence_substrings)
     if found is None:
         return None
     # A leading space is dropped: the rest is required as well, and a string that starts with a
@@ -242,14 +250,10 @@ def first_characters(pattern: re.Pattern[str]) -> str | None:
     """The characters a match of `pattern` can start with, read off its parse tree, or None when
     the set is open (a class such as \\d, any character, case folding) or the match may be empty.
     A lookahead on them lets the combined "^..." scan reject most lines at their first character."""
-    if pattern.flags & re.IGNORECASE:
+    walked = _walk_parse_tree(pattern, _sequence_first_characters)
+    if walked is None:
         return None
-    try:
-        from re import _parser
-
-        chars, nullable = _sequence_first_characters(_parser.parse(pattern.pattern, pattern.flags))
-    except (ImportError, AttributeError, TypeError, ValueError):  # a Python without re._parser
-        return None
+    chars, nullable = walked
     return None if chars is None or nullable else "".join(sorted(chars))
 
 
