@@ -29,10 +29,16 @@ _RELATED_HEADER = re.compile(
 )
 # Comment sections open with a few words about comments: "53 Comments", "Your Comments",
 # "COMMENTS (14) Post a comment". Such a header opens a block on its own (if body precedes it).
+# The keyword is a word of its own, not code ("response-message: 234ms", "response.ok",
+# "response: {"id": 1}").
 _COMMENTS_HEADER = re.compile(
     r"^((\d+ )?(your |user |reader |readers'? |latest |recent |all |show |view |read |load |see )?"
-    r"(comments?|comment\(s\)|responses?|reactions?)\b|\d+ (comments?|responses?|replies)\b)"
+    r"(comments?|comment\(s\)|responses?|reactions?)\b(?![-_]|\.\w|:? ?\{)|\d+ (comments?|responses?|replies)\b)"
 )
+# A question ("Comments, ideas, improvements?") invites comments, and a bare "Response:" labels an
+# answer (an interview, a prompt and its reply, an API call): like the calls below, they open a
+# block only when comment markers follow.
+_COMMENTS_ASKED = re.compile(r"\?$|^response$")
 # Many CMSs title the thread with its count and the post's own title in quotes: "34 Responses to
 # “Anthony Lynn: …”", "12 thoughts on “…”". Naming the post, it is never a link above the article,
 # so it opens the block however much prose follows, and may be as long as the title.
@@ -63,7 +69,7 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return None
     low = f.low.strip(_HEADER_STRIP)
     if _COMMENTS_HEADER.match(low):
-        return "comments"
+        return "comments_call" if _COMMENTS_ASKED.search(low) else "comments"
     if _COMMENTS_CALL.match(low):
         return "comments_call"
     if _RELATED_HEADER.match(low):

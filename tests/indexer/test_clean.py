@@ -550,6 +550,31 @@ def test_thread_like_lines_do_not_eat_the_article(line: str) -> None:
     assert set(body) <= set(clean_text(text).text.split("\n"))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments, ideas, improvements?",  # the author asks, in the article's own words
+        "Response:",  # a label over an answer: an interview, a prompt and its reply
+        "response-message: 234ms",  # code and logs name things "response"
+        "response.status_code == 200",
+        'response: {"id": 123, "name": "Jane"}',
+    ],
+)
+def test_comment_words_inside_the_article_do_not_end_it(line: str) -> None:
+    """Late in the article, where a real "Comments" header would cut the rest as the thread."""
+    body = seed_lines("seed_002.txt")
+    text = "\n".join([*body[:-3], line, *body[-3:]])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
+def test_a_question_about_comments_opens_a_thread_its_markers_confirm() -> None:
+    """"Comments? Questions?" invites comments: a "Reply" under each comment confirms the thread."""
+    body = seed_lines("seed_002.txt")
+    thread = _long_thread(["Reply"])[:12]
+    text = "\n".join([*body, "Comments? Questions?", *thread])
+    assert clean_text(text).text.rstrip("\n") == "\n".join(body)
+
+
 # Paragraphs written for these tests in languages whose function words are mostly longer than
 # three letters, which the English stop words and the short-word fallback both miss.
 OTHER_LANGUAGE_PARAGRAPHS = {
