@@ -622,7 +622,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "navigation",
         re.compile(
             r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
-            r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|\d+ of \d+|"
+            r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
+            r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
             r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$"
         ),
         0.75,
@@ -830,7 +831,14 @@ _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 )
 # "2 hours ago" is a time stamp, "Day 1 - Exercise" is not: units only fill, they never anchor.
-_DATE_ANCHORS = frozenset([*_MONTHS, *_WEEKDAYS.split(), "ago", "yesterday", "today"])
+# A month or weekday among other words names a date only with a number or a publishing verb
+# beside it: "Monday. Rest day" is a training plan.
+_DATE_NAMES = frozenset([*_MONTHS, *_WEEKDAYS.split()])
+_DATE_ANCHORS = frozenset([*_DATE_NAMES, "ago", "yesterday", "today"])
+_DATE_VERBS = frozenset(["updated", "posted", "published", "modified"])
+# "01/31", "2016.12.01", "2019-11-20"; a score out of 5, 10 or 100 is no date.
+_NUMERIC_DATE = re.compile(r"\d{1,4}(/\d{1,4}|([.-])\d{1,2}\2\d{1,4})")
+_RATING = re.compile(r"\d+(\.\d+)?/(5|10|100)$")
 _DATE_FILLER = frozenset(
     [
         "am",
@@ -899,17 +907,28 @@ def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
 
 
 def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
+    """Mostly date words, anchored by a relative day ("ago"), a clock time, a date in digits, or
+    a month or weekday alone or with a number or publishing verb."""
+    if tokens[:1] in (["-"], ["•"], ["*"]):
+        tokens = tokens[1:]  # a list item's marker is no date filler
     if not tokens:
         return False
-    anchored = False
+    anchored = named = numbered = False
     dated = 0
     for t in tokens:
         if t in _DATE_ANCHORS:
-            anchored = True
+            if t in _DATE_NAMES:
+                named = True
+            else:
+                anchored = True
             dated += 1
         elif t in _DATE_FILLER or t[:1].isdigit():
-            anchored = anchored or ":" in t or "/" in t
+            if t[:1].isdigit():
+                numbered = True
+                anchored = anchored or ":" in t or (_NUMERIC_DATE.match(t) is not None and not _RATING.match(t))
+            numbered = numbered or t in _DATE_VERBS
             dated += 1
+    anchored = anchored or (named and (numbered or dated == len(tokens)))
     return anchored and dated / len(tokens) >= settings.token_class_min_ratio
 
 

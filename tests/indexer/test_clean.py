@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.clean import EXTRACTED_SETTINGS, CleanResult, clean_text, line_keys
-from indexer.clean.lines import is_body_like, line_features
+from indexer.clean.lines import is_body_like, line_features, pattern_reason
 from indexer.clean.settings import DEFAULT_SETTINGS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
@@ -267,6 +267,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "copyright",
         ),
         ("New, 6 comments", "comments"),
+        ("Image 1 of 23", "navigation"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -275,6 +276,27 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
     result = clean_text(text)
     assert line_reasons(text, result)[clutter] == reason
     assert result.text == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_timestamp"),
+    [
+        ("Sunday", True),  # a weather widget's day
+        ("Updated Monday", True),
+        ("Dec 19, 2025", True),
+        ("01/31", True),
+        ("2016.12.01", True),
+        ("By admin - 2018-09-16", True),
+        ("- Monday. Rest Day", False),  # a training plan
+        ("Tuesday. Intense Run (40-60mins):", False),
+        ("4.5/5", False),  # a rating
+        ("| Ratings | 9.7/10 | 9.5/10 |", False),
+        ("1 / 9", False),  # a gallery's counter: navigation, not a date
+    ],
+)
+def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timestamp: bool) -> None:
+    reason = pattern_reason(line, line_features(line, DEFAULT_SETTINGS), DEFAULT_SETTINGS)
+    assert (reason is not None and reason[0] == "timestamp") is is_timestamp
 
 
 @pytest.mark.parametrize(
