@@ -131,12 +131,14 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
 
 
 def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
-    """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not."""
+    """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not,
+    and a list item's own marker ("- LogLevel - minimum log level") separates nothing."""
     table_row = f.low.startswith("|") and f.low.endswith("|")
+    separators = f.separators - (f.list_item and f.low[:1] in _SEPARATOR_TOKENS)
     return (
         not table_row
-        and f.separators >= settings.link_list_min_separators
-        and f.separators >= settings.link_list_min_separators_per_word * f.words
+        and separators >= settings.link_list_min_separators
+        and separators >= settings.link_list_min_separators_per_word * f.words
     )
 
 

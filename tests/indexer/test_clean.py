@@ -278,6 +278,21 @@ def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) ->
     assert result.text == "\n".join(body)
 
 
+def test_a_list_of_terms_and_their_meanings_is_not_a_menu() -> None:
+    """A list item's marker is no separator: "- term - meaning" has one, a menu has several."""
+    body = seed_lines("seed_004.txt")
+    terms = [
+        "- Waiting list - patients waiting over a year",
+        "- Backlog - referrals not yet seen",
+        "- Discharge delay - patients with no care place",
+    ]
+    text = "\n".join([*body[:8], *terms, *body[8:]])
+    for settings in (DEFAULT_SETTINGS, EXTRACTED_SETTINGS):
+        assert set(terms) <= set(clean_text(text, settings=settings).text.split("\n"))
+    menu = "- Home - News - Sport - Weather"
+    assert line_reasons(menu, clean_text(menu))[menu] == "link_list"
+
+
 @pytest.mark.parametrize(
     ("line", "is_timestamp"),
     [
