@@ -20,11 +20,11 @@ _RELATED_HEADER = re.compile(
     r"you (may|might) also (like|enjoy|be interested in)|"
     r"more (on|from|about|in|like) [\w' ]{1,40}|most (read|popular|viewed|shared|emailed|commented)( \w+)?|"
     r"trending( now)?|editor'?s? picks?|around the web|from (around )?the web|what to read next|"
-    r"in other news|just in|don'?t miss|read next|up next|you may have missed|in case you missed it|"
+    r"in other news|just in|don'?t miss|read (this )?next|up next|you may have missed|in case you missed it|"
     # "Top Michigan Business News", "More Football News from TEAMtalk", "Related coverage"
     r"(top|more|latest|related|recent|popular|other|featured|trending|similar|recommended|sponsored|"
     r"promoted|partner|breaking|most popular|you may also like)( [\w'&.-]+){0,3} "
-    r"(news|stories|articles?|headlines|videos?|posts|links|reads|features|reports|coverage|content|"
+    r"(news|stories|articles?|headlines|videos?|posts|blogs?|links|reads|features|reports|coverage|content|"
     r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
 )
 # Comment sections open with a few words about comments: "53 Comments", "Your Comments",
@@ -108,17 +108,41 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
 
 
 def _related_block_end(features: Sequence[LineFeatures], start: int, settings: CleanSettings) -> int:
-    """First index after the block: where prose resumes, another header opens, or the cap is hit."""
+    """First index after the block: where prose resumes, another header opens, or the cap is hit.
+    A short paragraph followed at once by the next card's "Read more" header is the card's
+    summary, not the article resuming."""
     seen = 0
     j = start + 1
     while j < len(features) and seen < settings.related_block_max_lines:
         f = features[j]
         if not f.blank:
-            if header_kind(f, settings) is not None or _resumes_body(f, settings):
+            if header_kind(f, settings) is not None:
                 return j
+            if _resumes_body(f, settings) and not (
+                f.words <= settings.teaser_max_words and _next_is_related_header(features, j, settings)
+            ):
+                return _opening_prose(features, start, j, settings)
             seen += 1
         j += 1
     return j
+
+
+def _opening_prose(features: Sequence[LineFeatures], start: int, resumed: int, settings: CleanSettings) -> int:
+    """Where the body resumes, counting the short sentences just before the first long one (an
+    article may open with one: "'Cloverfield' is an old-fashioned film with a newfangled shape.")."""
+    first = resumed
+    for j in range(resumed - 1, start, -1):
+        if features[j].blank:
+            continue
+        if not is_body_like(features[j], settings):
+            break
+        first = j
+    return first
+
+
+def _next_is_related_header(features: Sequence[LineFeatures], at: int, settings: CleanSettings) -> bool:
+    following = next((j for j in range(at + 1, len(features)) if not features[j].blank), None)
+    return following is not None and header_kind(features[following], settings) == "related"
 
 
 def _resumes_body(f: LineFeatures, settings: CleanSettings) -> bool:

@@ -473,6 +473,37 @@ def test_the_articles_own_list_of_entries_stays() -> None:
     assert clean_text(text).text == text
 
 
+def test_summaries_between_read_more_cards_go_with_the_related_block() -> None:
+    """A card per story: title, byline, a short summary, then the next card's "READ MORE": the
+    summary does not end the block, as the article resuming would."""
+    body = seed_lines("seed_004.txt")
+    cards = ["Read this next"]
+    for title, summary in zip(TEASERS[::2], TEASERS[1::2], strict=True):
+        cards += [title, "Written by Staff Reporter", summary, "READ MORE"]
+    text = "\n".join([*body, *cards])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in cards} == {"related"}
+    assert result.text.rstrip("\n") == "\n".join(body)
+
+
+def test_a_short_opening_sentence_after_a_related_block_stays() -> None:
+    """The block ends where the body resumes, and that includes a short first sentence."""
+    body = seed_lines("seed_004.txt")
+    opening = "Survivors said they had waited far too long for this to happen."
+    block = ["Related Articles", TEASERS[0], TEASERS[2], TEASERS[4]]
+    text = "\n".join([*body[:6], *block, opening, *body[6:]])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in block} == {"related"}
+    assert result.text == "\n".join([*body[:6], opening, *body[6:]])
+
+
+def test_the_article_resuming_after_an_inline_related_link_stays() -> None:
+    """Two paragraphs before the next "Related" link: the article, not a card's summary."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:4], "Related", TEASERS[0], *body[4:6], "Related", TEASERS[2], *body[6:]])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
 @dataclass
 class InMemoryTemplateStats:
     """What the storage layer keeps per source: articles indexed and per-line-key counts."""
