@@ -132,6 +132,16 @@ class CleanSettings:
     off_topic_segment_min_words: int = 6
     # ... unless they share at least this many distinct terms with the headline.
     on_topic_headline_terms: int = 2
+    # A stretch of at least `headline_list_min_lines` lines, at most this share of its words in
+    # prose, is a list of other headlines when most of its lines of `headline_list_min_terms`
+    # terms or more are off topic one by one (the share of `teaser_min_off_topic_share`); its
+    # lines at least this similar to the main stretch are the article's own and stay. Off for
+    # extracted text, where such a stretch is the article's own list (a packing list).
+    headline_lists_removed: bool = True
+    headline_list_min_lines: int = 4
+    headline_list_max_prose_share: float = 0.3
+    headline_list_min_terms: int = 4
+    headline_list_on_topic_similarity: float = 0.2
     # Lists of other stories: at least `teaser_min_pairs` headline + paragraph pairs in a row
     # (the paragraph at most `teaser_max_words` terms); a pair whose similarity with the
     # headline and the rest of the body is below `teaser_max_similarity` is removed.
@@ -150,4 +160,4 @@ class CleanSettings:
 DEFAULT_SETTINGS = CleanSettings()
 # For text an HTML extractor (`indexer.extract`) produced: navigation is gone already, so only
 # positive evidence (patterns, blocks, template, topic) removes a line.
-EXTRACTED_SETTINGS = CleanSettings(context_removes=False)
+EXTRACTED_SETTINGS = CleanSettings(context_removes=False, headline_lists_removed=False)

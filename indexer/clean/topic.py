@@ -191,20 +191,65 @@ def off_topic_segments(
     page_terms = page_terms if page_terms is not None else BodyTerms(body, title, settings)
     reference = page_terms.counts(*segments[main], with_title=True)
     title_terms = page_terms.counts_of([], with_title=True)[0]
+    # the article's span: from the first to the last stretch of enough prose; a list inside it
+    # is the article's own (a product's features between two sections of a review)
+    prosy = [k for k in range(len(segments)) if prose[k] >= settings.off_topic_min_words]
     found = []
     for k, (start, end) in enumerate(segments):
-        if k == main or min(words[k], prose[k]) < settings.off_topic_segment_min_words:
+        if k == main:
             continue
         stretch = page_terms.counts(start, end)
         similarity = _cosine(reference, stretch)
         # A stretch that names what the headline names is the article's own, whatever the main
         # stretch turned out to be (a list of teasers can outweigh a short article).
         if (
-            similarity < settings.off_topic_segment_max_similarity
+            min(words[k], prose[k]) >= settings.off_topic_segment_min_words
+            and similarity < settings.off_topic_segment_max_similarity
             and len(np.intersect1d(title_terms, stretch[0], assume_unique=True)) < settings.on_topic_headline_terms
         ):
             found.append((start, end, similarity))
+        elif settings.headline_lists_removed and not (prosy and prosy[0] < k < prosy[-1]):
+            found += [(a, b, similarity) for a, b in _other_headlines(body, start, end, reference, title_terms, page_terms, settings)]
     return found
+
+
+def _other_headlines(
+    body: Sequence[Fragment],
+    start: int,
+    end: int,
+    reference: SparseCounts,
+    title_terms: np.ndarray,
+    page_terms: BodyTerms,
+    settings: CleanSettings,
+) -> list[tuple[int, int]]:
+    """The parts of a list of other stories' headlines to cut: a stretch of short lines that are
+    not prose, most of them off topic one by one, less the lines that are plainly on topic or
+    name what the headline names. Judged line by line, because the list as a whole shares a section's words with the
+    article ("NFL", "Week 12"); a line of few terms (a label, a line of Japanese) or in lower case
+    (a wrapped line) is not judged."""
+    lines = body[start:end]
+    if len(lines) < settings.headline_list_min_lines or sum(f.prose_words for f in lines) > (
+        settings.headline_list_max_prose_share * sum(f.words for f in lines)
+    ):
+        return []
+    judged = off = 0
+    on_topic = []  # the article's own lines (its headline may end the list) stay
+    for position in range(start, end):
+        line_terms = page_terms.counts(position, position + 1)
+        similarity = _cosine(reference, line_terms)
+        if (
+            similarity >= settings.headline_list_on_topic_similarity
+            or len(np.intersect1d(title_terms, line_terms[0], assume_unique=True)) >= settings.on_topic_headline_terms
+        ):
+            on_topic.append(position)
+        elif len(line_terms[0]) >= settings.headline_list_min_terms and body[position].text[:1].isupper():
+            judged += 1
+            off += similarity < settings.off_topic_segment_max_similarity
+    judged += len(on_topic)
+    if judged < settings.headline_list_min_lines or off < settings.teaser_min_off_topic_share * judged:
+        return []
+    bounds = [start - 1, *on_topic, end]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
 
 
 def teaser_pairs(

@@ -504,6 +504,45 @@ def test_the_article_resuming_after_an_inline_related_link_stays() -> None:
     assert set(body) <= set(clean_text(text).text.split("\n"))
 
 
+# Other stories as a sidebar lists them: a headline and a line of summary each, the summaries
+# too terse to read as prose.
+OTHER_HEADLINES = [
+    "Rovers sign veteran striker on a one-year deal",
+    "The forward scored eleven goals in the second tier last season and joins on a free transfer from the Midlands.",
+    "Bakery chain to open twelve shops this spring",
+    "Sausage roll sales rose by a fifth",
+    "Council approves new cycle lanes for the ring road",
+    "Work on the eastern section starts in June",
+    "Museum unveils restored Roman mosaic floor",
+]
+
+
+def test_a_list_of_other_headlines_below_the_article_is_off_topic() -> None:
+    """Each line is about something else; the list as a whole has too little prose to weigh."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Advertisement", *OTHER_HEADLINES, "Advertisement"])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in OTHER_HEADLINES} == {"off_topic"}
+    assert result.text.rstrip("\n") == "\n".join(body)
+
+
+def test_the_articles_own_headline_at_the_end_of_a_list_of_others_stays() -> None:
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    text = "\n".join(["Advertisement", *OTHER_HEADLINES, headline, "Share", "Tweet", *article])
+    kept = clean_text(text, title=headline).text.split("\n")
+    assert headline in kept
+    assert not set(OTHER_HEADLINES) & set(kept)
+
+
+def test_extracted_text_keeps_its_own_list_of_short_items() -> None:
+    """After an HTML extractor a list between removed lines is the article's own (a packing list)."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Advertisement", *OTHER_HEADLINES, "Advertisement"])
+    kept = clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n")
+    assert set(OTHER_HEADLINES) <= set(kept)
+
+
 @dataclass
 class InMemoryTemplateStats:
     """What the storage layer keeps per source: articles indexed and per-line-key counts."""
