@@ -318,4 +318,14 @@ def teaser_pairs(
         # (a roundup, a listicle) strays only here and there, and stays whole.
         if len(off) >= settings.teaser_min_off_topic_share * len(run):
             found += off
+        elif off and _kicker_repeats(body, run):
+            found += [(start, end, sim) for (start, end), sim in zip(run, similarities, strict=True)]
     return found
+
+
+def _kicker_repeats(body: Sequence[Fragment], run: Sequence[tuple[int, int]]) -> bool:
+    """Every card of the run carries the same label line ("Company Town", the section's name):
+    a site's cards of other stories, however close the topic of most of them (one of them off
+    topic is asked for too: a roundup may label each of its entries "Why we like it")."""
+    labels = [{body[p].text.strip().lower() for p in range(start, end - 1)} for start, end in run]
+    return bool(set.intersection(*labels))

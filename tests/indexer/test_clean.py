@@ -543,6 +543,65 @@ def test_extracted_text_keeps_its_own_list_of_short_items() -> None:
     assert set(OTHER_HEADLINES) <= set(kept)
 
 
+def _cards(label: str, entries: list[tuple[str, str]]) -> list[str]:
+    return [line for title, summary in entries for line in (title, label, summary)]
+
+
+# Cards of the site's section (its name over each), mostly on the article's own subject.
+SECTION_CARDS = _cards(
+    "Home Affairs",
+    [
+        (
+            "Inquiry chair named for grooming gangs review",
+            "A former judge will lead the statutory inquiry into grooming gangs, the Home Office said.",
+        ),
+        (
+            "Victims' groups welcome case review scheme",
+            "Survivors of child sexual abuse say the review of closed cases is long overdue.",
+        ),
+        (
+            "Police forces told to share abuse data",
+            "All forces in England must send grooming gang data to the new national unit.",
+        ),
+        (
+            "Rovers sign veteran striker on a one-year deal",
+            "The forward scored eleven goals in the second tier last season.",
+        ),
+    ],
+)
+# The article's own roundup, each entry under the same label.
+LABELLED_ROUNDUP = _cards(
+    "What it found",
+    [
+        (
+            "1. The Rochdale review",
+            "Police in Rochdale failed grooming gang victims for years, the inquiry into child sexual abuse found.",
+        ),
+        (
+            "2. The Rotherham review",
+            "In Rotherham, grooming gang victims were ignored by police and the council, an inquiry found.",
+        ),
+        (
+            "3. The Telford review",
+            "The Telford inquiry found child sexual abuse was ignored and grooming gang victims were failed.",
+        ),
+    ],
+)
+
+
+def test_cards_under_one_section_label_go_however_close_their_topic() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, *SECTION_CARDS])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in SECTION_CARDS} == {"related"}
+
+
+def test_a_roundup_labelling_each_entry_alike_stays() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:6], *LABELLED_ROUNDUP, *body[6:]])
+    assert clean_text(text).text == text
+
+
 @dataclass
 class InMemoryTemplateStats:
     """What the storage layer keeps per source: articles indexed and per-line-key counts."""
@@ -603,16 +662,26 @@ def test_line_keys_are_stable_deduplicated_and_normalised() -> None:
 
 # Reader comments written for these tests: prose that reads like body text, as real threads do.
 _COMMENTS = [
-    ("I have followed this story for years and I still cannot believe it took this long for anyone in "
-    "government to act, but better late than never I suppose."),
-    ("The inquiry will only matter if it has the power to compel witnesses, otherwise it becomes another "
-    "report that sits on a shelf while nothing changes for the people affected."),
-    ("My town was one of the places mentioned in the earlier reviews and the local council never once "
-    "admitted that anything had gone wrong, so I welcome any national look at it."),
-    ("Everyone quoted here says the right things, but we heard the same promises after every previous "
-    "review and the victims are still waiting for answers today."),
-    ("Can someone explain how a national operation differs from what the regional forces were already "
-    "meant to be doing, because the article does not really make that clear."),
+    (
+        "I have followed this story for years and I still cannot believe it took this long for anyone in "
+        "government to act, but better late than never I suppose."
+    ),
+    (
+        "The inquiry will only matter if it has the power to compel witnesses, otherwise it becomes another "
+        "report that sits on a shelf while nothing changes for the people affected."
+    ),
+    (
+        "My town was one of the places mentioned in the earlier reviews and the local council never once "
+        "admitted that anything had gone wrong, so I welcome any national look at it."
+    ),
+    (
+        "Everyone quoted here says the right things, but we heard the same promises after every previous "
+        "review and the victims are still waiting for answers today."
+    ),
+    (
+        "Can someone explain how a national operation differs from what the regional forces were already "
+        "meant to be doing, because the article does not really make that clear."
+    ),
 ]
 
 
@@ -635,7 +704,7 @@ def test_thread_titled_with_the_post_goes_however_long_it_is() -> None:
 
 
 def test_bracketed_count_opens_a_thread_confirmed_by_its_vote_counts() -> None:
-    """"[ 167 comments ]" is a header too, and a vote count under each comment confirms a thread
+    """ "[ 167 comments ]" is a header too, and a vote count under each comment confirms a thread
     whose prose outweighs the article."""
     body = seed_lines("seed_002.txt")[:6]
     thread = _long_thread(["Rating: 36 Votes"])
@@ -675,7 +744,7 @@ def test_comment_words_inside_the_article_do_not_end_it(line: str) -> None:
 
 
 def test_a_question_about_comments_opens_a_thread_its_markers_confirm() -> None:
-    """"Comments? Questions?" invites comments: a "Reply" under each comment confirms the thread."""
+    """ "Comments? Questions?" invites comments: a "Reply" under each comment confirms the thread."""
     body = seed_lines("seed_002.txt")
     thread = _long_thread(["Reply"])[:12]
     text = "\n".join([*body, "Comments? Questions?", *thread])
