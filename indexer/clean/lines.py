@@ -475,12 +475,13 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         weak=True,
     ),
     # Appeals for the reader's money in the site's voice ("your monthly donations", "support our
-    # journalism", "funded by readers like you"): a story about a one-off donation, or someone who
-    # became a patron of a charity, stays.
+    # journalism", "funded by readers like you", "You rely on us, and we rely on you"): a story
+    # about a one-off donation, or someone who became a patron of a charity, stays.
     _PhraseRule(
         "promo",
         re.compile(
-            r"\b(funded by (readers|our readers|members)|reader-funded|"
+            r"\b(funded by (readers|our readers|members)|reader-funded|readers like you|"
+            r"we rely on (you|your support|our readers|readers)\b|"
             r"your (one-off|one-time|monthly|regular) (donations?|gifts?|contributions?)|"
             r"support (our|independent|quality) (journalism|reporting|newsroom))\b"
         ),
@@ -614,7 +615,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"^(book a (demo|call|consultation)|(sign|log) ?(up|in)( now| today| here| for free)?|"
             r"register( now| today| here)?|get started( today| now| for free)?|get in touch( with [\w ]{1,20})?|"
             r"request a (quote|demo)|get a (free )?quote( today)?|apply now|learn more|shop now|buy now|"
-            r"donate( now| today)?|try (it )?(for )?free|start (your )?free trial|join (now|today|us)|"
+            r"donate( now| today)?|make a (donation|contribution)|become a (member|supporter|patron)|"
+            r"try (it )?(for )?free|start (your )?free trial|join (now|today|us)|"
             r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in)[.!:]?$"
         ),
         0.8,

@@ -268,6 +268,10 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("New, 6 comments", "comments"),
         ("Image 1 of 23", "navigation"),
+        # the site's appeal for money, and its buttons
+        ("You rely on us, and we rely on you. Help keep this site free.", "promo"),
+        ("Make a contribution", "promo"),
+        ("Become a member:", "promo"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -344,6 +348,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The museum's website worked even with JavaScript disabled in the browser, testers found.",
         "The new page requires JavaScript, which some screen readers cannot run, campaigners said.",
         "The court heard that no part of the report may be published until the trial ends.",
+        "The shelter said it relies on donations from the public to make a difference.",
+        "Volunteers who become a member of the lifeboat crew train for two years.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
