@@ -840,6 +840,7 @@ _WEEKDAYS = (
 _DATE_NAMES = frozenset([*_MONTHS, *_WEEKDAYS.split()])
 _DATE_ANCHORS = frozenset([*_DATE_NAMES, "ago", "yesterday", "today"])
 _DATE_VERBS = frozenset(["updated", "posted", "published", "modified"])
+_LIST_MARKERS = frozenset("-•*")
 # "01/31", "2016.12.01", "2019-11-20"; a score out of 5, 10 or 100 is no date.
 _NUMERIC_DATE = re.compile(r"\d{1,4}(/\d{1,4}|([.-])\d{1,2}\2\d{1,4})")
 _RATING = re.compile(r"\d+(\.\d+)?/(5|10|100)$")
@@ -913,27 +914,24 @@ def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
 def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     """Mostly date words, anchored by a relative day ("ago"), a clock time, a date in digits, or
     a month or weekday alone or with a number or publishing verb."""
-    if tokens[:1] in (["-"], ["•"], ["*"]):
+    if tokens and tokens[0] in _LIST_MARKERS:
         tokens = tokens[1:]  # a list item's marker is no date filler
-    if not tokens:
-        return False
-    anchored = named = numbered = False
-    dated = 0
-    for t in tokens:
+    dated = [t for t in tokens if t in _DATE_ANCHORS or t in _DATE_FILLER or t[:1].isdigit()]
+    if not dated or len(dated) < settings.token_class_min_ratio * len(tokens):
+        return False  # nearly every line: its anchors are never looked at
+    named = numbered = False
+    for t in dated:
         if t in _DATE_ANCHORS:
-            if t in _DATE_NAMES:
-                named = True
-            else:
-                anchored = True
-            dated += 1
-        elif t in _DATE_FILLER or t[:1].isdigit():
-            if t[:1].isdigit():
-                numbered = True
-                anchored = anchored or ":" in t or (_NUMERIC_DATE.match(t) is not None and not _RATING.match(t))
-            numbered = numbered or t in _DATE_VERBS
-            dated += 1
-    anchored = anchored or (named and (numbered or dated == len(tokens)))
-    return anchored and dated / len(tokens) >= settings.token_class_min_ratio
+            if t not in _DATE_NAMES:
+                return True  # "ago", "yesterday", "today"
+            named = True
+        elif t[:1].isdigit():
+            if ":" in t or (_NUMERIC_DATE.match(t) is not None and _RATING.match(t) is None):
+                return True
+            numbered = True
+        elif t in _DATE_VERBS:
+            numbered = True
+    return named and (numbered or len(dated) == len(tokens))
 
 
 def _is_byline(line: str, f: LineFeatures) -> bool:

@@ -178,7 +178,8 @@ def off_topic_segments(
     off topic for the article's main stretch and its headline: the teasers of other stories that
     survive between menus and ads. The main stretch has most words, prose words counting twice:
     a list of headlines has many words and no prose, and prose alone would favour English (its
-    test counts English stop words) over a longer article in another language."""
+    test counts English stop words) over a longer article in another language. A stretch with too
+    little prose to be weighed whole may still be a list of other headlines, judged line by line."""
     bounds = [p for p, f in enumerate(body) if p == 0 or f.after_gap] + [len(body)]
     segments = list(pairwise(bounds))
     if len(segments) < 2:
@@ -198,18 +199,19 @@ def off_topic_segments(
     for k, (start, end) in enumerate(segments):
         if k == main:
             continue
-        stretch = page_terms.counts(start, end)
-        similarity = _cosine(reference, stretch)
-        # A stretch that names what the headline names is the article's own, whatever the main
-        # stretch turned out to be (a list of teasers can outweigh a short article).
-        if (
-            min(words[k], prose[k]) >= settings.off_topic_segment_min_words
-            and similarity < settings.off_topic_segment_max_similarity
-            and len(np.intersect1d(title_terms, stretch[0], assume_unique=True)) < settings.on_topic_headline_terms
-        ):
-            found.append((start, end, similarity))
-        elif settings.headline_lists_removed and not (prosy and prosy[0] < k < prosy[-1]):
-            found += [(a, b, similarity) for a, b in _other_headlines(body, start, end, reference, title_terms, page_terms, settings)]
+        if min(words[k], prose[k]) >= settings.off_topic_segment_min_words:
+            stretch = page_terms.counts(start, end)
+            similarity = _cosine(reference, stretch)
+            # A stretch that names what the headline names is the article's own, whatever the
+            # main stretch turned out to be (a list of teasers can outweigh a short article).
+            if (
+                similarity < settings.off_topic_segment_max_similarity
+                and len(np.intersect1d(title_terms, stretch[0], assume_unique=True)) < settings.on_topic_headline_terms
+            ):
+                found.append((start, end, similarity))
+                continue
+        if settings.headline_lists_removed and not (prosy and prosy[0] < k < prosy[-1]):
+            found += _other_headlines(body, start, end, reference, title_terms, page_terms, settings)
     return found
 
 
@@ -221,12 +223,12 @@ def _other_headlines(
     title_terms: np.ndarray,
     page_terms: BodyTerms,
     settings: CleanSettings,
-) -> list[tuple[int, int]]:
-    """The parts of a list of other stories' headlines to cut: a stretch of short lines that are
-    not prose, most of them off topic one by one, less the lines that are plainly on topic or
-    name what the headline names. Judged line by line, because the list as a whole shares a section's words with the
-    article ("NFL", "Week 12"); a line of few terms (a label, a line of Japanese) or in lower case
-    (a wrapped line) is not judged."""
+) -> list[tuple[int, int, float]]:
+    """(start, end, similarity) of the parts to cut of a list of other stories' headlines: a
+    stretch of short lines that are not prose, most of them off topic one by one, less the lines
+    that are plainly on topic or name what the headline names. Judged line by line, because the
+    list as a whole shares a section's words with the article ("NFL", "Week 12"); a line of few
+    terms (a label, a line of Japanese) or in lower case (a wrapped line) is not judged."""
     lines = body[start:end]
     if len(lines) < settings.headline_list_min_lines or sum(f.prose_words for f in lines) > (
         settings.headline_list_max_prose_share * sum(f.words for f in lines)
@@ -249,7 +251,8 @@ def _other_headlines(
     if judged < settings.headline_list_min_lines or off < settings.teaser_min_off_topic_share * judged:
         return []
     bounds = [start - 1, *on_topic, end]
-    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+    cuts = [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+    return [(a, b, _cosine(reference, page_terms.counts(a, b))) for a, b in cuts]
 
 
 def teaser_pairs(
