@@ -43,6 +43,9 @@ _COMMENTS_ASKED = re.compile(r"\?$|^response$")
 # “Anthony Lynn: …”", "12 thoughts on “…”". Naming the post, it is never a link above the article,
 # so it opens the block however much prose follows, and may be as long as the title.
 _THREAD_TITLE = re.compile(r"^\d+ (comments?|responses?|replies|thoughts) (on|to) [\"“'‘«]")
+# A thread closed to new comments says so above the comments it keeps: that notice opens the block
+# however much prose follows, as a thread title does.
+_THREAD_CLOSED = re.compile(r"^comments (are|have been) (now )?(closed|disabled|turned off)\b")
 # Calls to comment ("Have your say", "Post a comment", "Tell us what you think...") also appear
 # as links inside the article, so they open a block only when comment markers follow.
 _COMMENTS_CALL = re.compile(
@@ -68,6 +71,8 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     if f.words > settings.block_header_max_words:
         return None
     low = f.low.strip(_HEADER_STRIP)
+    if low.startswith("comments ") and _THREAD_CLOSED.match(low):
+        return "thread"
     if _COMMENTS_HEADER.match(low):
         return "comments_call" if _COMMENTS_ASKED.search(low) else "comments"
     if _COMMENTS_CALL.match(low):

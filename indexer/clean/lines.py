@@ -646,7 +646,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "comments",
         re.compile(
-            r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (closed|moderated)\b|"
+            r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (now )?(closed|moderated)\b|"
             r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
             r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$)"
         ),

@@ -709,6 +709,16 @@ def test_thread_titled_with_the_post_goes_however_long_it_is() -> None:
     assert result.text == "\n".join([COURIER_TITLE, *body])
 
 
+def test_a_closed_thread_goes_however_long_it_is() -> None:
+    """"Comments are now closed for this story" sits above the comments the thread keeps, which
+    may outweigh the article and carry no "Reply" links."""
+    body = seed_lines("seed_002.txt")[:6]
+    thread = _long_thread([])
+    text = "\n".join([COURIER_TITLE, *body, "Comments are now closed for this story", *thread])
+    result = clean_text(text)
+    assert result.text == "\n".join([COURIER_TITLE, *body])
+
+
 def test_bracketed_count_opens_a_thread_confirmed_by_its_vote_counts() -> None:
     """ "[ 167 comments ]" is a header too, and a vote count under each comment confirms a thread
     whose prose outweighs the article."""
