@@ -61,6 +61,11 @@ _COMMENT_MARKER = re.compile(
 )
 
 
+# A comment's signature often hangs from a dash or bullet ("— Posted by Tom"; "?" where a
+# scraper lost the character).
+_SIGNATURE_LEAD = " -–—•·*?"
+
+
 def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
     if f.blank:
@@ -170,7 +175,9 @@ def _comments_block_is_real(
         return False
     after = features[start + 1 :]
     body_after = sum(f.words for f in after if is_body_like(f, settings))
-    markers = sum(1 for f in after if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low))
+    markers = sum(
+        1 for f in after if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low.lstrip(_SIGNATURE_LEAD))
+    )
     if markers and body_after <= markers * settings.comments_max_prose_words_per_marker:
         return True
     return not needs_marker and body_after <= body_words_before

@@ -709,6 +709,14 @@ def test_thread_titled_with_the_post_goes_however_long_it_is() -> None:
     assert result.text == "\n".join([COURIER_TITLE, *body])
 
 
+def test_signatures_hanging_from_a_dash_confirm_a_thread() -> None:
+    """"— Posted by Tom" under each comment is a marker like a bare "Posted by Tom"."""
+    body = seed_lines("seed_002.txt")[:6]
+    thread = [line for i in range(14) for line in (_COMMENTS[i % len(_COMMENTS)], f"— Posted by Reader{i}")]
+    text = "\n".join([COURIER_TITLE, *body, "5 comments so far...", *thread])
+    assert clean_text(text).text == "\n".join([COURIER_TITLE, *body])
+
+
 def test_a_closed_thread_goes_however_long_it_is() -> None:
     """"Comments are now closed for this story" sits above the comments the thread keeps, which
     may outweigh the article and carry no "Reply" links."""
