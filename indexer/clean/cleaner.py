@@ -192,16 +192,45 @@ def _guess_headline(
     verdicts: list[Verdict],
     settings: CleanSettings,
 ) -> int | None:
-    """Without a given title, keep the headline just above the first run of body: among the
-    headline-shaped lines there, the one sharing most content words with the lead."""
+    """Without a given title, keep the headline just above the first run of body (body lines at
+    most `context_window` lines apart): among the headline-shaped lines there, the one sharing
+    most content words with the run's lead. When none does (the first run is a pair of teasers
+    above the article), the same is tried above the run with most words."""
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
     goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
-    start = next((a for a, b in pairwise(goods) if b - a <= settings.context_window), None)
-    if start is None:
+    runs: list[list[int]] = []
+    for previous, pos in pairwise([None, *goods]):
+        if previous is None or pos - previous > settings.context_window:
+            runs.append([pos])
+        else:
+            runs[-1].append(pos)
+    runs = [run for run in runs if len(run) >= 2]
+    if not runs:
         return None
-    lead = _content_words(" ".join(features[content[pos]].low for pos in goods[:2]))
+    heaviest = max(runs, key=lambda run: sum(features[content[pos]].words for pos in run))
+    for run in (runs[0], heaviest) if heaviest is not runs[0] else (runs[0],):
+        best = _headline_above(run, content, lines, features, kinds, verdicts, settings)
+        if best is not None:
+            verdicts[best] = None
+            kinds[best] = Kind.HEADLINE
+            return best
+    return None
+
+
+def _headline_above(
+    run: Sequence[int],
+    content: Sequence[int],
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    kinds: Sequence[Kind],
+    verdicts: Sequence[Verdict],
+    settings: CleanSettings,
+) -> int | None:
+    """The headline-shaped line within `headline_window` lines above a run of body (content
+    positions) sharing most content words with its lead, if any does."""
+    lead = _content_words(" ".join(features[content[pos]].low for pos in run[:2]))
     best, best_overlap = None, 0
-    for pos in range(start - 1, max(start - 1 - settings.headline_window, -1), -1):
+    for pos in range(run[0] - 1, max(run[0] - 1 - settings.headline_window, -1), -1):
         i = content[pos]
         f = features[i]
         if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
@@ -217,9 +246,6 @@ def _guess_headline(
             overlap = len(_content_words(f.low) & lead)
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
-    if best is not None:
-        verdicts[best] = None
-        kinds[best] = Kind.HEADLINE
     return best
 
 

@@ -434,6 +434,18 @@ def test_breadcrumb_above_the_article_is_not_taken_for_its_headline() -> None:
     assert result.text == "\n".join(body[1:])
 
 
+def test_the_headline_is_found_above_the_article_when_teasers_come_first() -> None:
+    """Without a title, the headline is looked for above the first run of body; when two teaser
+    paragraphs come first, it is looked for above the article's longer run."""
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    menu = ["Home", "News", "Sport", "Weather", "Business", "Culture"]
+    text = "\n".join([TEASERS[1], TEASERS[3], *menu, headline, "Share", "Tweet", *article])
+    kept = clean_text(text).text.split("\n")
+    assert headline in kept
+    assert not set(menu) & set(kept)
+
+
 def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Harbour Notebook", *body[1:]])
