@@ -250,7 +250,11 @@ def _headline_above(
 
 
 def _content_words(low: str) -> set[str]:
-    return {w for w in _WORD.findall(low) if w not in ENGLISH_STOP_WORDS and not w.isdigit()}
+    """Content words, crudely stemmed (a plural "s" off, then six letters) so that "recalls"
+    meets "recalled" and "tree" meets "trees"."""
+    return {
+        w.removesuffix("s")[:6] for w in _WORD.findall(low) if w not in ENGLISH_STOP_WORDS and not w.isdigit()
+    }
 
 
 def _truncated(f: LineFeatures, settings: CleanSettings) -> bool:

@@ -446,6 +446,28 @@ def test_the_headline_is_found_above_the_article_when_teasers_come_first() -> No
     assert not set(menu) & set(kept)
 
 
+def test_the_headline_guess_matches_words_across_inflections() -> None:
+    """"tree" in the headline meets "trees" in the lead: a plural or a tense is the same word."""
+    headline = "Undeck the halls and mulch the tree"
+    article = [
+        (
+            "Residents wanting to recycle their Christmas trees can drop them at three depots across the city "
+            "until the end of January, the council said on Thursday."
+        ),
+        (
+            "The trees will be chipped and turned into compost for parks and gardens, saving the city about "
+            "twelve thousand dollars in landfill fees every winter."
+        ),
+        (
+            "Last year more than eight thousand households took part in the scheme, which began as a pilot in "
+            "two neighbourhoods and now covers the whole city."
+        ),
+    ]
+    menu = ["Home", "News", "Sport", "Weather", "Business", "Culture"]
+    text = "\n".join([*menu, headline, "Last Updated: Thursday, December 27, 2007 | 10:56 AM CT", "CBC News", *article])
+    assert line_reasons(text, clean_text(text))[headline] is None
+
+
 def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Harbour Notebook", *body[1:]])
