@@ -40,9 +40,10 @@ _COMMENTS_HEADER = re.compile(
 # block only when comment markers follow.
 _COMMENTS_ASKED = re.compile(r"\?$|^response$")
 # Many CMSs title the thread with its count and the post's own title in quotes: "34 Responses to
-# “Anthony Lynn: …”", "12 thoughts on “…”". Naming the post, it is never a link above the article,
-# so it opens the block however much prose follows, and may be as long as the title.
-_THREAD_TITLE = re.compile(r"^\d+ (comments?|responses?|replies|thoughts) (on|to) [\"“'‘«]")
+# “Anthony Lynn: …”", "12 thoughts on “…”", "One Response to “…”" (a "?" where a scraper lost the
+# quote). Naming the post, it is never a link above the article, so it opens the block however
+# much prose follows, and may be as long as the title.
+_THREAD_TITLE = re.compile(r"^(\d+|one|no) (comments?|responses?|replies|thoughts?) (on|to) [\"“'‘«?]")
 # A thread closed to new comments says so above the comments it keeps: that notice opens the block
 # however much prose follows, as a thread title does.
 _THREAD_CLOSED = re.compile(r"^comments (are|have been) (now )?(closed|disabled|turned off)\b")
@@ -71,7 +72,9 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     if f.blank:
         return None
     first = f.low[:1]  # a thread title opens with its count: most lines are spared the regex
-    if (first.isdigit() or first in _HEADER_STRIP) and _THREAD_TITLE.match(f.low.lstrip(_HEADER_STRIP)):
+    if (first.isdigit() or first in ("o", "n") or first in _HEADER_STRIP) and _THREAD_TITLE.match(
+        f.low.lstrip(_HEADER_STRIP)
+    ):
         return "thread"
     if f.words > settings.block_header_max_words:
         return None
