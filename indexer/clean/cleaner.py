@@ -235,11 +235,11 @@ def _headline_above(
         f = features[i]
         if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
             break
-        # a line removed for lack of context may be the headline; a breadcrumb ("You are here:
-        # Home News") whose own wording proves it navigation may not
+        # a line removed for lack of context, or swept into a related block, may be the
+        # headline; one whose own wording proves it clutter may not (a breadcrumb "You are here:
+        # Home News", a photo credit "AP Photo/Duane Burleson" under a block's header)
         overridable = verdicts[i] is None or (
-            verdicts[i][0] == "related"
-            or (verdicts[i][0] == "navigation" and pattern_reason(lines[i], f, settings) is None)
+            verdicts[i][0] in ("related", "navigation") and pattern_reason(lines[i], f, settings) is None
         )
         shaped = settings.headline_min_words <= f.words <= settings.headline_max_words
         if overridable and shaped and not f.low.endswith("."):

@@ -468,6 +468,31 @@ def test_the_headline_guess_matches_words_across_inflections() -> None:
     assert line_reasons(text, clean_text(text))[headline] is None
 
 
+def test_a_photo_credit_swept_into_a_related_block_is_not_taken_for_the_headline() -> None:
+    """Lines a related block swept up may be the headline, unless their own wording proves them
+    clutter: "AP Photo/…" shares "AP" with the dateline as the headline shares "Niners"."""
+    headline = "Niners turn to a veteran"
+    article = [
+        (
+            "SAN FRANCISCO (AP) -- The Niners named a new offensive coordinator on Tuesday, hoping that "
+            "twenty years of experience will rescue the worst attack in the league."
+        ),
+        (
+            "He has promised a faster tempo and more passes to the tight ends, and said he expects the "
+            "quarterback to start every game next season."
+        ),
+        (
+            "The head coach said the decision was made after three interviews and a long conversation with "
+            "the owner over the weekend."
+        ),
+    ]
+    credit = "AP Photo/Jane Doe, File"
+    text = "\n".join(["More Top Stories", TEASERS[0], TEASERS[2], headline, "By Staff Reporter", credit, *article])
+    reasons = line_reasons(text, clean_text(text))
+    assert reasons[headline] is None
+    assert reasons[credit] is not None
+
+
 def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Harbour Notebook", *body[1:]])
