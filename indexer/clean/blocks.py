@@ -71,7 +71,7 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
     if f.blank:
         return None
-    first = f.low[:1]  # a thread title opens with its count: most lines are spared the regex
+    first = f.low[:1]  # a thread title opens with its count ("34", "one", "no"): most lines skip the regex
     if (first.isdigit() or first in ("o", "n") or first in _HEADER_STRIP) and _THREAD_TITLE.match(
         f.low.lstrip(_HEADER_STRIP)
     ):

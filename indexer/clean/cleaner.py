@@ -208,7 +208,7 @@ def _guess_headline(
     if not runs:
         return None
     heaviest = max(runs, key=lambda run: sum(features[content[pos]].words for pos in run))
-    for run in (runs[0], heaviest) if heaviest is not runs[0] else (runs[0],):
+    for run in [runs[0]] if heaviest is runs[0] else [runs[0], heaviest]:
         best = _headline_above(run, content, lines, features, kinds, verdicts, settings)
         if best is not None:
             verdicts[best] = None
