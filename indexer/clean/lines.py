@@ -535,6 +535,14 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         weak=True,
         calls=False,
     ),
+    # A market-data provider's notice under quotes: "NYSE and AMEX quotes delayed by at least 20
+    # minutes", "Data is delayed at least 15 minutes". A report says the data *was* delayed.
+    _PhraseRule(
+        "copyright",
+        re.compile(r"\b(quotes?|data|prices?)( are| is)? delayed (by )?(at least |a minimum of )?\d+ (minutes|mins)\b"),
+        0.85,
+        max_words_factor=2.0,
+    ),
     # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
     _PhraseRule(
         "copyright",

@@ -272,6 +272,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("You rely on us, and we rely on you. Help keep this site free.", "promo"),
         ("Make a contribution", "promo"),
         ("Become a member:", "promo"),
+        ("NYSE and AMEX quotes delayed by at least 20 minutes. Nasdaq delayed by at least 15 minutes.", "copyright"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -350,6 +351,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The court heard that no part of the report may be published until the trial ends.",
         "The shelter said it relies on donations from the public to make a difference.",
         "Volunteers who become a member of the lifeboat crew train for two years.",
+        "Trading data was delayed by 20 minutes on Tuesday after a glitch at the exchange, the regulator said.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
