@@ -142,22 +142,25 @@ def off_topic_tail(
 
     Only split points in the second half of the body's words are tried, earliest first (at most
     `topic_max_splits`), so the article's own later sections are compared with a long stretch
-    of it."""
+    of it. A tail holding more prose than the text before it is never cut: that is the article,
+    after a long run of something else (a script's text, a sign-in box)."""
     total = sum(f.words for f in body)
     if total < 2 * settings.off_topic_min_words:
         return None
-    candidates, prefix, prose_after = [], 0, sum(f.prose_words for f in body)
+    candidates, prefix, prose_before, prose_after = [], 0, 0, sum(f.prose_words for f in body)
     for position, fragment in enumerate(body):
         if (
             position
             and (fragment.after_gap or fragment.headline_like)
             and prefix * 2 >= total
             and min(total - prefix, prose_after) >= settings.off_topic_min_words
+            and prose_after <= prose_before
         ):
             candidates.append(position)
             if len(candidates) == settings.topic_max_splits:
                 break
         prefix += fragment.words
+        prose_before += fragment.prose_words
         prose_after -= fragment.prose_words
     if not candidates:
         return None

@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from indexer.clean import DEFAULT_SETTINGS
 from indexer.clean.lines import line_features
-from indexer.clean.topic import Fragment, off_topic_segments, term_columns, term_count, terms
+from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail, term_columns, term_count, terms
 from indexer.text import normalize
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
@@ -129,3 +129,16 @@ def test_a_long_article_the_prose_test_misreads_stays_the_main_stretch() -> None
     assert off_topic_segments(body, None, DEFAULT_SETTINGS) == [
         (len(article), len(body), pytest.approx(0, abs=0.05))
     ]
+
+
+def test_a_tail_with_more_prose_than_the_text_before_it_is_not_cut() -> None:
+    """A long run of other stories' lines (words, no prose) before the article puts the article in
+    the second half of the page's words, where the tail is looked for: it must stay."""
+    article = _paragraphs(FIXTURES / "seed_004.txt")[1:7]
+    others = OTHER_STORIES * 2
+    body = _fragments(others, 0, prose=False) + _fragments(article, len(others), prose=True)
+    assert sum(f.words for f in body[: len(others)]) * 2 >= sum(f.words for f in body)
+    assert off_topic_tail(body, None, DEFAULT_SETTINGS) is None
+    # with the same stories written as prose, the first half is the reference and the second is a tail
+    prose_first = _fragments(others, 0, prose=True) + _fragments(article, len(others), prose=True)
+    assert off_topic_tail(prose_first, None, DEFAULT_SETTINGS) is not None
