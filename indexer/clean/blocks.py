@@ -173,14 +173,21 @@ def _comments_block_is_real(
     """Guard the article: a comments header needs body before it, and the prose after it must
     not outweigh the prose before it (a "Comments (18)" link above the article fails), unless
     comment markers recur through it, as they do in a real thread (one per comment: a "Reply"
-    link, a vote count)."""
+    link, a vote count), starting within one comment's prose of the header (a "Read Comments
+    (11)" link above the article has the whole article before the thread's first marker)."""
     if body_words_before < settings.comments_min_body_words_before:
         return False
-    after = features[start + 1 :]
-    body_after = sum(f.words for f in after if is_body_like(f, settings))
-    markers = sum(
-        1 for f in after if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low.lstrip(_SIGNATURE_LEAD))
-    )
-    if markers and body_after <= markers * settings.comments_max_prose_words_per_marker:
+    prose = [f.words if is_body_like(f, settings) else 0 for f in features[start + 1 :]]
+    markers = [
+        offset
+        for offset, f in enumerate(features[start + 1 :])
+        if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low.lstrip(_SIGNATURE_LEAD))
+    ]
+    body_after = sum(prose)
+    if (
+        markers
+        and body_after <= len(markers) * settings.comments_max_prose_words_per_marker
+        and sum(prose[: markers[0]]) <= settings.comments_max_prose_words_per_marker
+    ):
         return True
     return not needs_marker and body_after <= body_words_before

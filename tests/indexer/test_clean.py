@@ -779,6 +779,15 @@ def test_signatures_hanging_from_a_dash_confirm_a_thread() -> None:
     assert clean_text(text).text == "\n".join([COURIER_TITLE, *body])
 
 
+def test_a_comments_link_above_the_article_is_not_confirmed_by_the_thread_below_it() -> None:
+    """"Read Comments (11)" over the article, the thread signed "Posted by" below it: the markers
+    confirm a header only when the first of them comes within one comment's prose of it."""
+    body = seed_lines("seed_004.txt")
+    thread = [line for i in range(11) for line in (_COMMENTS[i % len(_COMMENTS)], f"Posted by: reader{i} on Tue 1 Jan")]
+    text = "\n".join([*body[:4], "Comment | Read Comments (11)", *body[4:], *thread])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
 def test_a_closed_thread_goes_however_long_it_is() -> None:
     """"Comments are now closed for this story" sits above the comments the thread keeps, which
     may outweigh the article and carry no "Reply" links."""
