@@ -337,15 +337,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "related",
         re.compile(
-            r"^(read more|more|related|related stories|related articles|also read|see also|read also|"
+            r"^[\[(]?(read more|more|related|related stories|related articles|also read|see also|read also|"
             r"recommended|must read|don'?t miss|read next|up next|next story|previous story|"
             r"more on this|more from [\w ]{1,30}|watch|listen|see more|related (posts?|content|reading|coverage|links?)|"
             r"you (may|might) also like|next (article|post|story)|previous (article|post|story)) ?[:>|»›-]"
         ),
         0.9,
     ),
-    # "Also on example.com <headline>": a cross-link to another story of the site.
-    _PhraseRule("related", re.compile(r"^also on [\w-]+\.[a-z]{2,4}\b"), 0.85),
+    # "Also on example.com <headline>", "On example.com: <headline>": a cross-link to another
+    # story of the site ("On Amazon.com, prices fell" is a sentence).
+    _PhraseRule("related", re.compile(r"^(also on [\w-]+\.[a-z]{2,4}\b|on [\w-]+(\.[\w-]+)*\.[a-z]{2,4}:)"), 0.85),
     _PhraseRule(
         "newsletter",
         re.compile(

@@ -273,6 +273,9 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Make a contribution", "promo"),
         ("Become a member:", "promo"),
         ("NYSE and AMEX quotes delayed by at least 20 minutes. Nasdaq delayed by at least 15 minutes.", "copyright"),
+        # cross-links to the site's other stories, bracketed or named by the site
+        ("[Related: Council votes to close the pier for repairs]", "related"),
+        ("On northernledger.co.uk: Pier reopens after storm repairs", "related"),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -352,6 +355,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The shelter said it relies on donations from the public to make a difference.",
         "Volunteers who become a member of the lifeboat crew train for two years.",
         "Trading data was delayed by 20 minutes on Tuesday after a glitch at the exchange, the regulator said.",
+        "On Amazon.com, the memoir ranked first for a week, the publisher said.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
