@@ -468,6 +468,13 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # The writer's address under the story: "Staff writer Jane Roe can be reached at jroe@… or
+    # (504) 826-3393." An e-mail address is asked for: a phone number alone may be the news.
+    _PhraseRule(
+        "contact",
+        re.compile(r"^([\w.'’-]+ ){1,6}can be reached (at|via|by e-?mail at):? [\w.+-]+@[\w-]+\.[\w.]+"),
+        0.85,
+    ),
     # Sending the reader to the rest of the site: "Read more stories like this on our homepage".
     _PhraseRule(
         "promo",
