@@ -624,6 +624,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.8,
         max_words_factor=2.0,
     ),
+    # A paywall's notice in place of the rest of the story: "To read this article in full you must
+    # be registered", "Please create an account or login to read this story", "The full article
+    # contains 283 words and appears in …", a bare "To Read the Full Story" button.
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"^(please )?((create an account|log ?in|sign in|register|subscribe)( or (log ?in|sign in|register|"
+            r"subscribe))? to (read|continue reading|view|access) (this|the (full|whole|rest of the)) (article|story)|"
+            r"to (read|view|continue reading) (this|the) (full |whole )?(article|story)( in full)?(,? you (must|need|have)"
+            r"|$)|the full (article|story) contains \d+ words|log ?in to access premium content)"
+        ),
+        0.85,
+        max_words_factor=2.0,
+    ),
     # A line that is nothing but a button: a call to act, with no article content around it.
     _PhraseRule(
         "promo",
