@@ -18,7 +18,7 @@ _HEADER_STRIP = " .:;,!…»›>|-*#•·▪►[](){}"
 _RELATED_HEADER = re.compile(
     r"^(related|see also|read more|further reading|also read|read also|recommended|"
     r"you (may|might) also (like|enjoy|be interested in)|"
-    r"more (on|from|about|in|like) [\w' ]{1,40}|most (read|popular|viewed|shared|emailed|commented)( \w+)?|"
+    r"more (on|from|about|in|like) [\w' ]{1,40}|((today|this week)'?s )?most[ -](read|popular|viewed|shared|emailed|sent|commented)( \w+)?|"
     r"trending( now)?|editor'?s? picks?|around the web|from (around )?the web|what to read next|"
     r"in other news|just in|don'?t miss|read (this )?next|up next|you may have missed|in case you missed it|"
     # "Top Michigan Business News", "More Football News from TEAMtalk", "Related coverage"

@@ -550,6 +550,15 @@ def test_the_articles_own_list_of_entries_stays() -> None:
     assert clean_text(text).text == text
 
 
+@pytest.mark.parametrize("header", ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular"])
+def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
+    body = seed_lines("seed_004.txt")
+    others = [TEASERS[0], TEASERS[2], TEASERS[4]]
+    text = "\n".join([*body, header, *others])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in [header, *others]} == {"related"}
+
+
 def test_summaries_between_read_more_cards_go_with_the_related_block() -> None:
     """A card per story: title, byline, a short summary, then the next card's "READ MORE": the
     summary does not end the block, as the article resuming would."""
