@@ -337,7 +337,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "related",
         re.compile(
-            r"^[\[(]?(read more|more|related|related stories|related articles|also read|see also|read also|"
+            r"^[\[(]?(read more|more|related|related stories|related articles|also read|see also|"
+            r"read also|"
             r"recommended|must read|don'?t miss|read next|up next|next story|previous story|"
             r"more on this|more from [\w ]{1,30}|watch|listen|see more|related (posts?|content|reading|coverage|links?)|"
             r"you (may|might) also like|next (article|post|story)|previous (article|post|story)) ?[:>|»›-]"
@@ -630,10 +631,12 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "promo",
         re.compile(
-            r"^(please )?((create an account|log ?in|sign in|register|subscribe)( or (log ?in|sign in|register|"
-            r"subscribe))? to (read|continue reading|view|access) (this|the (full|whole|rest of the)) (article|story)|"
-            r"to (read|view|continue reading) (this|the) (full |whole )?(article|story)( in full)?(,? you (must|need|have)"
-            r"|$)|the full (article|story) contains \d+ words|log ?in to access premium content)"
+            r"^(please )?((create an account|log ?in|sign in|register|subscribe)"
+            r"( or (log ?in|sign in|register|subscribe))? to (read|continue reading|view|access) "
+            r"(this|the (full|whole|rest of the)) (article|story)|"
+            r"to (read|view|continue reading) (this|the) (full |whole )?(article|story)( in full)?"
+            r"(,? you (must|need|have)|$)|"
+            r"the full (article|story) contains \d+ words|log ?in to access premium content)"
         ),
         0.85,
         max_words_factor=2.0,
