@@ -454,16 +454,6 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(r"^i (agree|consent) (that|to) [\w'&. -]{0,40}\b(send|e-?mail|contact) me\b"),
         0.85,
     ),
-    # The site describing its own mailing: "Every day we send an email with the top stories",
-    # "We email you the related headlines", "We send newsletters with the frequency …".
-    _PhraseRule(
-        "newsletter",
-        re.compile(
-            r"\bwe (send|e-?mail) (you )?(an? |our |the )?(e-?mails?|newsletters?|digests?|"
-            r"(top|latest|related) (stories|headlines|news))\b"
-        ),
-        0.85,
-    ),
     # The newsroom's contact line, in the site's voice: "Contact our newsdesk at news@…", "Write to
     # Al Root at allen.root@dowjones.com", "Got a story? Email us at tips@…". It opens the line and
     # ends in an address or number, so a sentence that gives a council's address stays.
