@@ -471,9 +471,11 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
     # The writer's address under the story: "Staff writer Jane Roe can be reached at jroe@… or
     # (504) 826-3393." An e-mail address is asked for: a phone number alone may be the news.
+    # (Unanchored, so its gate is "can be reached": a "^" rule opening with any word would let
+    # every line into the "^" rules.)
     _PhraseRule(
         "contact",
-        re.compile(r"^([\w.'’-]+ ){1,6}can be reached (at|via|by e-?mail at):? [\w.+-]+@[\w-]+\.[\w.]+"),
+        re.compile(r"\bcan be reached (at|via|by e-?mail at):? [\w.+-]+@[\w-]+\.[\w.]+"),
         0.85,
     ),
     # Sending the reader to the rest of the site: "Read more stories like this on our homepage".
