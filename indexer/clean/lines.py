@@ -969,12 +969,24 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     return named and (numbered or len(dated) == len(tokens))
 
 
+# "Tom Krisher, AP Auto Writer", "Andrew Derringer, Editor": a name, a comma, the role.
+_ROLES = ("writer", "correspondent", "reporter", "editor", "columnist")
+_NAMED_ROLE = re.compile(r"^[\w.'’-]+( [\w.'’-]+){1,3}, ([\w&.' ]{0,30} )?(writer|correspondent|reporter|editor|columnist)$")
+
+
 def _is_byline(line: str, f: LineFeatures) -> bool:
-    """'By Jane Doe', 'By Jane Doe, Staff Writer': short, 'by' then capitalised names."""
-    if not f.low.startswith("by ") or f.words > 8 or f.low.endswith(("?", "!")):
+    """'By Jane Doe', 'By Jane Doe, Staff Writer', 'Jane Doe, Staff Writer': short, capitalised
+    names, after 'by' or before a comma and the writer's role."""
+    if f.words > 8 or f.low.endswith(("?", "!")):
         return False
-    names = [t for t in line.split()[1:] if t[:1].isalpha()]
+    if f.low.startswith("by "):
+        names = [t for t in line.split()[1:] if t[:1].isalpha()]
+    elif f.low.endswith(_ROLES) and _NAMED_ROLE.match(f.low):
+        names = [t for t in line.split(",")[0].split() if t[:1].isalpha()]
+    else:
+        return False
     return bool(names) and sum(1 for t in names if t[0].isupper()) / len(names) >= 0.5
+
 
 
 def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple[str, float] | None:

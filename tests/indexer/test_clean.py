@@ -278,6 +278,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("On northernledger.co.uk: Pier reopens after storm repairs", "related"),
         ("Staff writer Jane Roe can be reached at jroe@northernledger.co.uk or 01632 960 123.", "contact"),
         # a paywall's notice in place of the rest of the story
+        ("Tom Krisher, AP Auto Writer", "byline"),
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
     ],
@@ -362,6 +363,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "On Amazon.com, the memoir ranked first for a week, the publisher said.",
         "Officials said the family can be reached at 555-0100 through the embassy.",
         "To read the full report, residents can visit the library, the council said.",
+        "Smith, the editor, said the paper would appeal.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
