@@ -178,10 +178,11 @@ def _comments_block_is_real(
     (11)" link above the article has the whole article before the thread's first marker)."""
     if body_words_before < settings.comments_min_body_words_before:
         return False
-    prose = [f.words if is_body_like(f, settings) else 0 for f in features[start + 1 :]]
+    after = features[start + 1 :]
+    prose = [f.words if is_body_like(f, settings) else 0 for f in after]
     markers = [
         offset
-        for offset, f in enumerate(features[start + 1 :])
+        for offset, f in enumerate(after)
         if not f.blank and f.words <= 12 and _COMMENT_MARKER.search(f.low.lstrip(_SIGNATURE_LEAD))
     ]
     body_after = sum(prose)

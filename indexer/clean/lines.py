@@ -971,7 +971,7 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
 
 # "Tom Krisher, AP Auto Writer", "Andrew Derringer, Editor": a name, a comma, the role.
 _ROLES = ("writer", "correspondent", "reporter", "editor", "columnist")
-_NAMED_ROLE = re.compile(r"^[\w.'’-]+( [\w.'’-]+){1,3}, ([\w&.' ]{0,30} )?(writer|correspondent|reporter|editor|columnist)$")
+_NAMED_ROLE = re.compile(rf"^[\w.'’-]+( [\w.'’-]+){{1,3}}, ([\w&.' ]{{0,30}} )?({'|'.join(_ROLES)})$")
 
 
 def _is_byline(line: str, f: LineFeatures) -> bool:
