@@ -70,6 +70,7 @@ def clean_text(
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
     _drop_repeated_lines(features, kinds, verdicts, settings)
+    _drop_restated_body(lines, features, kinds, verdicts, settings)
     verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
     return build_result(all_lines, verdicts)
 
@@ -360,3 +361,57 @@ def _copy_of(first: str, second: str, settings: CleanSettings) -> int | None:
         ):
             return which
     return None
+
+
+def _drop_restated_body(
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    kinds: Sequence[Kind],
+    verdicts: list[Verdict],
+    settings: CleanSettings,
+) -> None:
+    """A long line made of sentences that other kept lines say, taken from at least
+    `restated_min_sources` of them, is a second copy of the article: a page's metadata (a
+    description or the whole body, run together on one line) dumped into its text. The
+    paragraphs stay and the copy goes. A paragraph that quotes one or two others stays, and so
+    do paragraphs of one length that say the same (terms and conditions for each country)."""
+    candidates = [
+        i
+        for i, f in enumerate(features)
+        if f.words >= settings.restated_min_words and verdicts[i] is None and kinds[i] is not Kind.HEADLINE
+    ]
+    if not candidates:
+        return
+    said_in: dict[str, set[int]] = {}
+    for i, f in enumerate(features):
+        if verdicts[i] is None and not f.blank:
+            for sentence in _sentences(f.low):
+                said_in.setdefault(sentence, set()).add(i)
+    for i in candidates:
+        sentences = _sentences(features[i].low)
+        if len(lines[i]) > settings.analysed_chars:
+            sentences = sentences[:-1]  # the analysed head ends mid-sentence
+        sources: set[int] = set()
+        restated_chars = 0
+        for sentence in sentences:
+            # a copy runs paragraphs together: it is longer than any of them, at least twice
+            shorter = {j for j in said_in[sentence] if 2 * features[j].words <= features[i].words}
+            if shorter:
+                sources |= shorter
+                restated_chars += len(sentence)
+        total_chars = sum(map(len, sentences))
+        if (
+            len(sources) >= settings.restated_min_sources
+            and restated_chars >= settings.restated_min_share * total_chars
+        ):
+            verdicts[i] = ("repeated", round(restated_chars / total_chars, 3))
+
+
+# Sentences shorter than this ("yes", "no. 3") recur in any text.
+_MIN_SENTENCE_CHARS = 20
+
+
+def _sentences(low: str) -> list[str]:
+    """The sentences of a normalised line, as a page running paragraphs together keeps them."""
+    pieces = (piece.strip().rstrip(".") for piece in low.split(". "))
+    return [piece for piece in pieces if len(piece) >= _MIN_SENTENCE_CHARS]

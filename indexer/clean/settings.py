@@ -76,6 +76,13 @@ class CleanSettings:
     # `short_max_words` words between (a caption over and under its photo, a card's headline).
     repeated_min_words: int = 5
     repeated_near_lines: int = 2
+    # A kept line of at least `restated_min_words` words goes when at least `restated_min_share`
+    # of its sentences (by characters) are said by other kept lines, at least
+    # `restated_min_sources` of them: the article's body or description run together on one line
+    # by a page's metadata. An article's own line quoting one or two others stays.
+    restated_min_words: int = 80
+    restated_min_sources: int = 4
+    restated_min_share: float = 0.6
 
     # --- headline -------------------------------------------------------------------------------
     # The headline is searched among this many non-blank lines above the first run of body, and

@@ -51,3 +51,57 @@ def test_a_paragraph_trailing_off_with_an_ellipsis_stays() -> None:
         [*body[:3], trailing, "She paused for a long time before she went on.", follow, *body[3:]]
     )
     assert clean_text(text).text == text
+
+
+def test_the_body_run_together_on_one_line_below_the_article_goes() -> None:
+    """Full-page text with the page's metadata (the whole body on one line) dumped under it."""
+    body = seed_lines("seed_004.txt")
+    dump = " ".join(body[1:12])
+    text = "\n".join([*body, "Share this article", dump])
+    result = clean_text(text)
+    assert line_reasons(text, result)[dump] == "repeated"
+    assert [line for line in result.text.split("\n") if line in body] == body
+
+
+def test_the_body_run_together_above_the_article_goes_and_the_paragraphs_stay() -> None:
+    body = seed_lines("seed_004.txt")
+    dump = " ".join(body[1:12])
+    text = "\n".join([body[0], dump, *body[1:]])
+    result = clean_text(text)
+    assert line_reasons(text, result)[dump] == "repeated"
+    assert [line for line in result.text.split("\n") if line in body] == body
+
+
+def test_a_long_paragraph_quoting_a_few_others_stays() -> None:
+    """A closing summary that repeats sentences from three paragraphs is the article's own."""
+    body = seed_lines("seed_004.txt")
+    summary = " ".join(
+        [
+            "To sum up the day's announcements for readers who came late.",
+            *body[1:4],
+            "Campaigners said they would judge the plan by what it delivers for survivors in the next year.",
+        ]
+    )
+    text = "\n".join([*body, summary])
+    assert clean_text(text).text == text
+
+
+def test_paragraphs_of_one_length_that_say_the_same_stay() -> None:
+    """Terms of an offer spelt out once per country share most of their sentences."""
+    shared = [
+        "The offer applies to orders placed on our website between the first and the last day of March",
+        "It cannot be combined with any other discount code, voucher or loyalty reward that we offer",
+        "Gift cards, subscriptions and items already reduced in price are excluded from this promotion",
+        "We reserve the right to end the promotion early if stock of the free gift runs out before then",
+        "Returns of discounted items are refunded at the price that was actually paid for them at checkout",
+        "Questions about the offer can be sent to our customer care team, who answer within two working days",
+    ]
+    countries = ["the United States", "the United Kingdom", "Canada", "Australia", "Ireland"]
+    terms = [
+        f"Customers in {country} receive a free travel-size cleanser with any order of three or more "
+        f"products shipped to an address in {country}. " + ". ".join(shared) + "."
+        for country in countries
+    ]
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:6], *terms, *body[6:]])
+    assert clean_text(text).text == text
