@@ -382,12 +382,15 @@ def _drop_restated_body(
     ]
     if not candidates:
         return
-    said_in: dict[str, set[int]] = {}
+    # the shortest kept line saying each sentence (one entry a sentence: linear on any page)
+    shortest: dict[str, tuple[int, int]] = {}
     for i, f in enumerate(features):
         if verdicts[i] is None and not f.blank:
             for sentence in _sentences(f.low):
-                said_in.setdefault(sentence, set()).add(i)
+                if f.words < shortest.get(sentence, (f.words + 1,))[0]:
+                    shortest[sentence] = (f.words, i)
     for i in candidates:
+        words = features[i].words
         sentences = _sentences(features[i].low)
         if len(lines[i]) > settings.analysed_chars:
             sentences = sentences[:-1]  # the analysed head ends mid-sentence
@@ -395,9 +398,9 @@ def _drop_restated_body(
         restated_chars = 0
         for sentence in sentences:
             # a copy runs paragraphs together: it is longer than any of them, at least twice
-            shorter = {j for j in said_in[sentence] if 2 * features[j].words <= features[i].words}
-            if shorter:
-                sources |= shorter
+            source_words, source = shortest[sentence]
+            if 2 * source_words <= words:
+                sources.add(source)
                 restated_chars += len(sentence)
         total_chars = sum(map(len, sentences))
         if (

@@ -110,3 +110,13 @@ def test_five_megabyte_page_is_bounded() -> None:
 def test_normal_page_is_fast() -> None:
     _, seconds = _timed(SEED)
     assert seconds < 0.2
+
+
+def test_thousands_of_long_lines_sharing_their_sentences_are_bounded() -> None:
+    """Every line restates every other: the check for body copies must stay linear."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    shared = ". ".join(" ".join(letters[n : n + 11]) for n in range(9))
+    page = "\n".join(f"{shared}. x {n}" for n in range(5_000))
+    result, seconds = _timed(page)
+    assert_rebuilds(page, result)
+    assert seconds < 1.0
