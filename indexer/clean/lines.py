@@ -316,6 +316,8 @@ class _PhraseRule:
     # at most `weak_pattern_max_body_words`; a weak topic word ("copyright") never does: short
     # article sentences use it.
     calls: bool = True
+    # Wording that voids a match: the line is article text after all.
+    unless: re.Pattern[str] | None = None
     # Strings a match needs one of; None for "^..." patterns (their search stops at position 0).
     gate: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
     _gate_scan: SubstringGate | None = field(init=False, repr=False, compare=False)
@@ -330,7 +332,9 @@ class _PhraseRule:
         """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
         if self._gate_scan is not None and not self._gate_scan.search(low):
             return False
-        return self.pattern.search(low) is not None
+        return self.pattern.search(low) is not None and (
+            self.unless is None or self.unless.search(low) is None
+        )
 
 
 _PHRASE_RULES: tuple[_PhraseRule, ...] = (
@@ -347,7 +351,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
     # "Also on example.com <headline>", "On example.com: <headline>": a cross-link to another
     # story of the site ("On Amazon.com, prices fell" is a sentence).
-    _PhraseRule("related", re.compile(r"^(also on [\w-]+\.[a-z]{2,4}\b|on [\w-]+(\.[\w-]+)*\.[a-z]{2,4}:)"), 0.85),
+    _PhraseRule(
+        "related", re.compile(r"^(also on [\w-]+\.[a-z]{2,4}\b|on [\w-]+(\.[\w-]+)*\.[a-z]{2,4}:)"), 0.85
+    ),
     _PhraseRule(
         "newsletter",
         re.compile(
@@ -514,6 +520,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         max_words_factor=2.0,
     ),
+    # A news photo's caption in the agencies' form: who does what, in the present tense, then the
+    # full date and the place, "..., Tuesday, Nov. 19, 2019, in Columbia, S.C." Article text
+    # names the day alone ("on Tuesday"); a notice of an event says "at" a place; a report of
+    # what happened that day is told in the past ("was arrested", "police said") and stays.
+    _PhraseRule(
+        "caption",
+        re.compile(
+            r"\b(mon|tues|wednes|thurs|fri|satur|sun)day, (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
+            r"[a-z]*\.? \d{1,2}, (19|20)\d\d, in [a-z]"
+        ),
+        0.8,
+        max_words_factor=2.0,
+        unless=re.compile(r"\b(was|were|had|did|said|told|according to)\b"),
+    ),
     # A photographer's credit on its own line: "(Reed Saxon / Associated Press)".
     _PhraseRule(
         "caption", re.compile(r"^\([\w .'’-]{2,40} ?/ ?[\w .&'’-]{2,40}\)$"), 0.85, max_words_factor=0.4
@@ -550,7 +570,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     # minutes", "Data is delayed at least 15 minutes". A report says the data *was* delayed.
     _PhraseRule(
         "copyright",
-        re.compile(r"\b(quotes?|data|prices?)( are| is)? delayed (by )?(at least |a minimum of )?\d+ (minutes|mins)\b"),
+        re.compile(
+            r"\b(quotes?|data|prices?)( are| is)? delayed (by )?(at least |a minimum of )?\d+ (minutes|mins)\b"
+        ),
         0.85,
         max_words_factor=2.0,
     ),
@@ -986,7 +1008,6 @@ def _is_byline(line: str, f: LineFeatures) -> bool:
     else:
         return False
     return bool(names) and sum(1 for t in names if t[0].isupper()) / len(names) >= 0.5
-
 
 
 def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple[str, float] | None:

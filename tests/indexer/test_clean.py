@@ -281,6 +281,14 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Tom Krisher, AP Auto Writer", "byline"),
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
+        # a news agency's photo caption: present tense, then the full date and the place
+        (
+            (
+                "Home Secretary Yvette Cooper, left, speaks with survivors after a meeting, Thursday, "
+                "Jan. 16, 2025, in London."
+            ),
+            "caption",
+        ),
     ],
 )
 def test_clutter_line_inside_an_article_is_removed(clutter: str, reason: str) -> None:
@@ -364,6 +372,10 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Officials said the family can be reached at 555-0100 through the embassy.",
         "To read the full report, residents can visit the library, the council said.",
         "Smith, the editor, said the paper would appeal.",
+        # the full date and a place, told as what happened or what will happen there
+        "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
+        "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
+        "A memorial service will be held Saturday, Nov. 23, 2019, at St Mary's Church in Oldham.",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
