@@ -433,8 +433,19 @@ def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
 
 
 def print_table(rows: Sequence[Row]) -> None:
-    columns = ["set", "method", "F1", "P", "R", "bag F1", "body removed", "without leaked", "leaked (WCXB rule)", "pages",
-               "s/page"]
+    columns = [
+        "set",
+        "method",
+        "F1",
+        "P",
+        "R",
+        "bag F1",
+        "body removed",
+        "without leaked",
+        "leaked (WCXB rule)",
+        "pages",
+        "s/page",
+    ]
     columns = [c for c in columns if any(c in row for row in rows)]
     table = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[k]) for r in table)) for k, c in enumerate(columns)]

@@ -138,7 +138,9 @@ class Contention:
 
 
 def _other_busy_processes(exclude: set[int]) -> list[str]:
-    out = subprocess.run(["ps", "-eo", "pid,pcpu,args", "--sort=-pcpu"], capture_output=True, text=True, check=False).stdout
+    out = subprocess.run(
+        ["ps", "-eo", "pid,pcpu,args", "--sort=-pcpu"], capture_output=True, text=True, check=False
+    ).stdout
     busy = []
     for line in out.splitlines()[1:]:
         pid, pcpu, args = line.split(None, 2)
@@ -235,18 +237,33 @@ class Server:
             PYTHONUNBUFFERED="1",
         )
         self.command = [
-            sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
-            "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
-            "--no-access-log", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "service.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--log-level",
+            "warning",
         ]
         self._log = open(Path(self._tmp.name) / "server.log", "w+")  # noqa: SIM115 (the server writes it until stop())
-        self.proc = subprocess.Popen(self.command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            self.command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
+        )
         contention.ours.add(self.proc.pid)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 self._log.seek(0)
-                raise RuntimeError(f"the service exited with {self.proc.returncode}:\n{self._log.read()[-3000:]}")
+                raise RuntimeError(
+                    f"the service exited with {self.proc.returncode}:\n{self._log.read()[-3000:]}"
+                )
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/readyz")
@@ -295,8 +312,9 @@ class Client:
 STOP = threading.Event()  # set on Ctrl-C / SIGTERM: loaders stop sending, cleanup runs
 
 
-def bulk_index(port: int, corpus: Corpus, start: int, stop: int, batch: int, concurrency: int,
-               budget_s: float = 0.0) -> tuple[float, int, int]:
+def bulk_index(
+    port: int, corpus: Corpus, start: int, stop: int, batch: int, concurrency: int, budget_s: float = 0.0
+) -> tuple[float, int, int]:
     """POST /v1/articles/batch for stream positions [start, stop); (seconds, articles sent, failed items).
 
     Wall time from the first request to the last response; client-side JSON encoding included.
@@ -318,7 +336,9 @@ def bulk_index(port: int, corpus: Corpus, start: int, stop: int, batch: int, con
                 if first is None:
                     return
                 articles = [corpus.article(i) for i in range(first, min(first + batch, stop))]
-                status, body = client.call("POST", "/v1/articles/batch", json.dumps({"articles": articles}).encode())
+                status, body = client.call(
+                    "POST", "/v1/articles/batch", json.dumps({"articles": articles}).encode()
+                )
                 if status != 200:
                     errors.append(f"HTTP {status}: {body[:300]!r}")
                     return
@@ -351,15 +371,22 @@ def bulk_index(port: int, corpus: Corpus, start: int, stop: int, batch: int, con
 
 def percentiles(samples_s: list[float]) -> dict:
     ms = np.asarray(samples_s) * 1000
-    return {"p50": float(np.percentile(ms, 50)), "p90": float(np.percentile(ms, 90)),
-            "p99": float(np.percentile(ms, 99)), "n": len(ms)}
+    return {
+        "p50": float(np.percentile(ms, 50)),
+        "p90": float(np.percentile(ms, 90)),
+        "p99": float(np.percentile(ms, 99)),
+        "n": len(ms),
+    }
 
 
 def warm_up(port: int, corpus: Corpus, connections: int, count: int) -> None:
     """Read-only queries before a timed run, so each worker's word caches hold the common news
     vocabulary as in a service that has been up a while (texts of the last bases of the stream,
     which the runs here do not index; nothing is stored)."""
-    bodies = [json.dumps({"text": corpus.article(len(corpus) - 1 - k, variant=1)["text"]}).encode() for k in range(count)]
+    bodies = [
+        json.dumps({"text": corpus.article(len(corpus) - 1 - k, variant=1)["text"]}).encode()
+        for k in range(count)
+    ]
     errors: list[str] = []
 
     def run(part: list[bytes]) -> None:
@@ -373,7 +400,9 @@ def warm_up(port: int, corpus: Corpus, connections: int, count: int) -> None:
         finally:
             client.close()
 
-    threads = [threading.Thread(target=run, args=(bodies[i::connections],), daemon=True) for i in range(connections)]
+    threads = [
+        threading.Thread(target=run, args=(bodies[i::connections],), daemon=True) for i in range(connections)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -385,7 +414,9 @@ def warm_up(port: int, corpus: Corpus, connections: int, count: int) -> None:
 def query_texts(corpus: Corpus, size: int, count: int, seed: int) -> list[str]:
     """Held-out rewordings of bases indexed at `size` (never indexed themselves)."""
     rng = random.Random(seed * 7919 + size)
-    return [corpus.article(rng.randrange(min(size, len(corpus))), variant=1 + k)["text"] for k in range(count)]
+    return [
+        corpus.article(rng.randrange(min(size, len(corpus))), variant=1 + k)["text"] for k in range(count)
+    ]
 
 
 def latency_matches(port: int, texts: list[str]) -> tuple[dict, float]:
@@ -447,7 +478,8 @@ class Datasketch:
 
     def lsh(self, basename: str):
         return self._MinHashLSH(
-            threshold=0.5, num_perm=128,
+            threshold=0.5,
+            num_perm=128,
             storage_config={"type": "redis", "redis": self.redis_config, "basename": basename.encode()},
         )
 
@@ -491,10 +523,17 @@ class Datasketch:
 # frame by function name (exact) or by file path prefix. Redis client time (redis-py, incl. the
 # socket wait for the reply) is counted separately, whatever the step.
 _STEP_RULES = [
-    ("request body: read + JSON parse + pydantic validation", {"Request.body", "Request.json", "Request.stream",
-                                                               "solve_dependencies", "request_body_to_args"}, ()),
+    (
+        "request body: read + JSON parse + pydantic validation",
+        {"Request.body", "Request.json", "Request.stream", "solve_dependencies", "request_body_to_args"},
+        (),
+    ),
     ("response: pydantic dump + JSON", {"json_response", "serialize_response", "jsonable_encoder"}, ()),
-    ("route code (to_article, BatchItemOut, ...)", {"put_batch", "put_article", "find_matches"}, ("service/deps.py",)),
+    (
+        "route code (to_article, BatchItemOut, ...)",
+        {"put_batch", "put_article", "find_matches"},
+        ("service/deps.py",),
+    ),
     ("presenters (index_out / match_out)", set(), ("service/presenters.py",)),
     ("engine: template statistics (LINE_STATS Lua)", {"RedisStore.line_stats_many"}, ()),
     ("engine: line keys (template.line_keys)", {"line_keys"}, ()),
@@ -506,7 +545,11 @@ _STEP_RULES = [
     ("engine: earlier articles of the batch as candidates", {"Index._add_batch_candidates"}, ()),
     ("engine: relate, copy evidence and verdicts", {"Index._relate_many"}, ()),
     ("engine: relate, document frequencies (BITFIELD_RO Lua)", {"DocumentFrequencies.fetch"}, ()),
-    ("engine: relate, profile decode + compare", {"SimilarityProfile.from_bytes", "compare", "document_terms"}, ()),
+    (
+        "engine: relate, profile decode + compare",
+        {"SimilarityProfile.from_bytes", "compare", "document_terms"},
+        (),
+    ),
     ("engine: previous keys", {"Index._previous_keys"}, ()),
     ("engine: write + cluster walk (WRITE Lua)", {"RedisStore.write_many", "Index._write_request"}, ()),
 ]
@@ -555,7 +598,10 @@ def summarise_profile(path: Path) -> list[str]:
             in_redis[step] += n
     if not total:
         return ["(no busy samples)"]
-    lines = ["| step | share of busy time | of which inside redis-py (round trips, reply parsing) |", "|---|---:|---:|"]
+    lines = [
+        "| step | share of busy time | of which inside redis-py (round trips, reply parsing) |",
+        "|---|---:|---:|",
+    ]
     for name, n in sorted(steps.items(), key=lambda kv: -kv[1]):
         lines.append(f"| {name} | {100 * n / total:.1f} % | {100 * in_redis[name] / total:.1f} % |")
     lines.append(f"| **all** ({total} samples) | 100 % | {100 * sum(in_redis.values()) / total:.1f} % |")
@@ -570,14 +616,30 @@ def top_functions(path: Path, limit: int = 20) -> list[str]:
         total += n
         func, file = frames[-1]
         leaves[f"{func} ({file})"] += n
-    return [f"{100 * n / total:5.1f} %  {name}" for name, n in sorted(leaves.items(), key=lambda kv: -kv[1])[:limit]]
+    return [
+        f"{100 * n / total:5.1f} %  {name}"
+        for name, n in sorted(leaves.items(), key=lambda kv: -kv[1])[:limit]
+    ]
 
 
 @contextmanager
 def py_spy(pid: int, subprocesses: bool, out: Path, rate: int):
     spy = Path(sys.executable).parent / "py-spy"
-    cmd = [str(spy), "record", "--format", "raw", "--rate", str(rate), "--idle", "--threads", "--nonblocking",
-           "-o", str(out), "--pid", str(pid)]
+    cmd = [
+        str(spy),
+        "record",
+        "--format",
+        "raw",
+        "--rate",
+        str(rate),
+        "--idle",
+        "--threads",
+        "--nonblocking",
+        "-o",
+        str(out),
+        "--pid",
+        str(pid),
+    ]
     if subprocesses:
         cmd.append("--subprocesses")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -617,28 +679,55 @@ def ratio(a, b) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10000,100000", help="index sizes to measure at, ascending")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="uvicorn workers (default: one per CPU, as `syndetect serve` runs)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="uvicorn workers (default: one per CPU, as `syndetect serve` runs)",
+    )
     parser.add_argument("--concurrency", type=int, help="parallel batch requests (default: --workers)")
     parser.add_argument("--batch", type=int, default=250, help="articles per batch request")
-    parser.add_argument("--repeats", type=int, default=3, help="fresh-namespace bulk runs for the throughput median")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="fresh-namespace bulk runs for the throughput median"
+    )
     parser.add_argument("--throughput-n", type=int, default=5000, help="articles per throughput repeat")
-    parser.add_argument("--warm-up", type=int, default=1000,
-                        help="read-only queries sent to a fresh server before its throughput repeat (0: none)")
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=1000,
+        help="read-only queries sent to a fresh server before its throughput repeat (0: none)",
+    )
     parser.add_argument("--queries", type=int, default=1000, help="POST /v1/matches per size")
     parser.add_argument("--puts", type=int, default=500, help="single PUTs per size")
-    parser.add_argument("--redis-url", help="Redis to use (default: 127.0.0.1:6379 if it answers, else embedded)")
+    parser.add_argument(
+        "--redis-url", help="Redis to use (default: 127.0.0.1:6379 if it answers, else embedded)"
+    )
     parser.add_argument("--embedded", action="store_true", help="use an embedded redis-server in a temp dir")
-    parser.add_argument("--no-datasketch", action="store_true", help="skip the datasketch MinHashLSH comparison")
-    parser.add_argument("--profile", type=Path, help="py-spy the server under extra bulk and query phases; raw stacks go here")
-    parser.add_argument("--profile-n", type=int, default=3000, help="articles (and queries) in each profiled phase")
+    parser.add_argument(
+        "--no-datasketch", action="store_true", help="skip the datasketch MinHashLSH comparison"
+    )
+    parser.add_argument(
+        "--profile", type=Path, help="py-spy the server under extra bulk and query phases; raw stacks go here"
+    )
+    parser.add_argument(
+        "--profile-n", type=int, default=3000, help="articles (and queries) in each profiled phase"
+    )
     parser.add_argument("--profile-rate", type=int, default=250, help="py-spy samples per second")
-    parser.add_argument("--load-budget", type=float, default=0.0,
-                        help="seconds for growing the index; sizes not reached by then are measured where it stopped")
-    parser.add_argument("--keep-namespace", help="grow this namespace (resuming from what it holds) and keep it, "
-                        "so 1M can be reached over several runs")
+    parser.add_argument(
+        "--load-budget",
+        type=float,
+        default=0.0,
+        help="seconds for growing the index; sizes not reached by then are measured where it stopped",
+    )
+    parser.add_argument(
+        "--keep-namespace",
+        help="grow this namespace (resuming from what it holds) and keep it, "
+        "so 1M can be reached over several runs",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sub-rate", type=float, default=0.15, help="word substitution rate of copies")
     parser.add_argument("--del-rate", type=float, default=0.05, help="word deletion rate of copies")
@@ -648,11 +737,23 @@ def main(argv: list[str] | None = None) -> int:
     concurrency = args.concurrency or args.workers
 
     print("```")
-    print("$ " + shlex.join([os.path.relpath(sys.executable, Path.cwd()) if sys.executable.startswith(str(Path.cwd())) else sys.executable,
-                             os.path.relpath(__file__, Path.cwd()), *(sys.argv[1:] if argv is None else argv)]))
-    print(f"nproc={os.cpu_count()}  cpu={_cpu_model()}  python={platform.python_version()}  "
-          f"mem={os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB  "
-          f"loadavg={' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    print(
+        "$ "
+        + shlex.join(
+            [
+                os.path.relpath(sys.executable, Path.cwd())
+                if sys.executable.startswith(str(Path.cwd()))
+                else sys.executable,
+                os.path.relpath(__file__, Path.cwd()),
+                *(sys.argv[1:] if argv is None else argv),
+            ]
+        )
+    )
+    print(
+        f"nproc={os.cpu_count()}  cpu={_cpu_model()}  python={platform.python_version()}  "
+        f"mem={os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB  "
+        f"loadavg={' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
+    )
     busy = _other_busy_processes({os.getpid()})
     if busy:
         print("busy at start (contention): " + "; ".join(busy))
@@ -664,9 +765,12 @@ def main(argv: list[str] | None = None) -> int:
     sample = [corpus.article(i) for i in range(0, 4 * len(corpus), 7)][:4000]
     words = statistics.mean(len(a["text"].split()) for a in sample)
     chars = statistics.mean(len(a["text"]) for a in sample)
-    print(f"corpus: {len(corpus):,} BBC + Reuters bodies (loaded in {time.monotonic() - t_load:.1f} s), "
-          f"copies beyond that perturbed (sub {args.sub_rate}, del {args.del_rate}); "
-          f"mean {words:.0f} words / {chars:,.0f} chars per article", flush=True)
+    print(
+        f"corpus: {len(corpus):,} BBC + Reuters bodies (loaded in {time.monotonic() - t_load:.1f} s), "
+        f"copies beyond that perturbed (sub {args.sub_rate}, del {args.del_rate}); "
+        f"mean {words:.0f} words / {chars:,.0f} chars per article",
+        flush=True,
+    )
 
     tag = f"{os.getpid()}-{random.Random().randrange(1 << 30):x}"
     results: dict = {"syn": defaultdict(dict), "ds": defaultdict(dict)}
@@ -676,16 +780,27 @@ def main(argv: list[str] | None = None) -> int:
         info = client.info("server")
         entries = client.config_get("hash-max-ziplist-entries").get("hash-max-ziplist-entries")
         value = client.config_get("hash-max-ziplist-value").get("hash-max-ziplist-value")
-        print(f"redis: {where}, version {info.get('redis_version')}, hash-max-listpack-entries {entries}, "
-              f"hash-max-listpack-value {value}; "
-              f"server: uvicorn, {args.workers} worker(s), "
-              f"batch {args.batch}, concurrency {concurrency}", flush=True)
+        print(
+            f"redis: {where}, version {info.get('redis_version')}, hash-max-listpack-entries {entries}, "
+            f"hash-max-listpack-value {value}; "
+            f"server: uvicorn, {args.workers} worker(s), "
+            f"batch {args.batch}, concurrency {concurrency}",
+            flush=True,
+        )
         prefixes: list[str] = []
         try:
-            run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, results["syn"], contention)
+            run_syndetect(
+                args, sizes, concurrency, corpus, url, client, tag, prefixes, results["syn"], contention
+            )
             if not args.no_datasketch:
-                reached = {k: v["reached"] for k, v in results["syn"].items() if isinstance(k, int) and "reached" in v}
-                run_datasketch(args, sizes, corpus, url, client, tag, prefixes, results["ds"], contention, reached)
+                reached = {
+                    k: v["reached"]
+                    for k, v in results["syn"].items()
+                    if isinstance(k, int) and "reached" in v
+                }
+                run_datasketch(
+                    args, sizes, corpus, url, client, tag, prefixes, results["ds"], contention, reached
+                )
         except KeyboardInterrupt:
             STOP.set()
             print("interrupted: cleaning up", flush=True)
@@ -728,12 +843,17 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
         try:
             warm_up(server.port, corpus, 2 * args.workers, args.warm_up)
             with contention.phase(f"syndetect bulk throughput repeat {r + 1}"):
-                elapsed, _, failed = bulk_index(server.port, corpus, 0, args.throughput_n, args.batch, concurrency)
+                elapsed, _, failed = bulk_index(
+                    server.port, corpus, 0, args.throughput_n, args.batch, concurrency
+                )
         finally:
             server.stop()
         rates.append(args.throughput_n / elapsed)
-        print(f"  syndetect throughput repeat {r + 1}: {args.throughput_n} articles in {elapsed:.1f} s = "
-              f"{rates[-1]:,.0f}/s ({failed} failed)", flush=True)
+        print(
+            f"  syndetect throughput repeat {r + 1}: {args.throughput_n} articles in {elapsed:.1f} s = "
+            f"{rates[-1]:,.0f}/s ({failed} failed)",
+            flush=True,
+        )
         drop_keys(client, f"sd:{{{namespace}}}:")
     out["throughput"] = rates
 
@@ -754,17 +874,23 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
             if args.load_budget:
                 budget = max(1.0, args.load_budget - (time.monotonic() - load_start))
             with contention.phase(f"syndetect load to {size:,}"):
-                elapsed, sent, failed = bulk_index(server.port, corpus, loaded, size, args.batch, concurrency, budget)
+                elapsed, sent, failed = bulk_index(
+                    server.port, corpus, loaded, size, args.batch, concurrency, budget
+                )
             out[size]["load_rate"] = sent / elapsed
             out[size]["load_from"] = loaded
-            print(f"  syndetect load {loaded:,} -> {loaded + sent:,}: {elapsed:.1f} s = {out[size]['load_rate']:,.0f}/s "
-                  f"({failed} failed){'  [load budget hit, ' + format(size, ',') + ' asked]' if loaded + sent < size else ''}",
-                  flush=True)
+            print(
+                f"  syndetect load {loaded:,} -> {loaded + sent:,}: {elapsed:.1f} s = {out[size]['load_rate']:,.0f}/s "
+                f"({failed} failed){'  [load budget hit, ' + format(size, ',') + ' asked]' if loaded + sent < size else ''}",
+                flush=True,
+            )
             loaded += sent
             n = out[size]["reached"] = loaded
             time.sleep(0.5)
             # The INFO delta only means something for an index grown from empty in this run.
-            out[size]["used_memory"] = (used_memory(client) - base_memory) / n if not resumed_from else float("nan")
+            out[size]["used_memory"] = (
+                (used_memory(client) - base_memory) / n if not resumed_from else float("nan")
+            )
             nkeys, total, kinds = key_bytes(client, prefix)
             out[size]["key_bytes"] = total / n
             out[size]["kinds"] = {k: v / n for k, v in kinds.items()}
@@ -773,23 +899,35 @@ def run_syndetect(args, sizes, concurrency, corpus, url, client, tag, prefixes, 
             texts = query_texts(corpus, n, args.queries, args.seed)
             with contention.phase(f"syndetect latency at {n:,}"):
                 out[size]["match"], out[size]["match_found"] = latency_matches(server.port, texts)
-                out[size]["put"], out[size]["put_found"] = latency_puts(server.port, corpus, loaded, args.puts)
+                out[size]["put"], out[size]["put_found"] = latency_puts(
+                    server.port, corpus, loaded, args.puts
+                )
             loaded += args.puts
-            print(f"  syndetect at {n:,}: matches {fmt_lat(out[size]['match'])} ms, PUT {fmt_lat(out[size]['put'])} ms, "
-                  f"{out[size]['key_bytes']:,.0f} B/article (MEMORY USAGE), "
-                  f"{out[size]['used_memory']:,.0f} B/article (used_memory), RSS {out[size]['rss'] / 2**20:,.0f} MiB",
-                  flush=True)
+            print(
+                f"  syndetect at {n:,}: matches {fmt_lat(out[size]['match'])} ms, PUT {fmt_lat(out[size]['put'])} ms, "
+                f"{out[size]['key_bytes']:,.0f} B/article (MEMORY USAGE), "
+                f"{out[size]['used_memory']:,.0f} B/article (used_memory), RSS {out[size]['rss'] / 2**20:,.0f} MiB",
+                flush=True,
+            )
             if n < size:
                 break
         if args.profile:
             args.profile.mkdir(parents=True, exist_ok=True)
             spied = (server.proc.pid, args.workers > 1)
-            with contention.phase("profiled bulk (not measured)"), py_spy(*spied, args.profile / "bulk.txt", args.profile_rate):
-                elapsed, _, _ = bulk_index(server.port, corpus, loaded, loaded + args.profile_n, args.batch, concurrency)
+            with (
+                contention.phase("profiled bulk (not measured)"),
+                py_spy(*spied, args.profile / "bulk.txt", args.profile_rate),
+            ):
+                elapsed, _, _ = bulk_index(
+                    server.port, corpus, loaded, loaded + args.profile_n, args.batch, concurrency
+                )
             print(f"  profiled bulk: {args.profile_n / elapsed:,.0f}/s under py-spy", flush=True)
             loaded += args.profile_n
             texts = query_texts(corpus, loaded, args.profile_n, args.seed + 1)
-            with contention.phase("profiled queries (not measured)"), py_spy(*spied, args.profile / "query.txt", args.profile_rate):
+            with (
+                contention.phase("profiled queries (not measured)"),
+                py_spy(*spied, args.profile / "query.txt", args.profile_rate),
+            ):
                 lat, _ = latency_matches(server.port, texts)
             print(f"  profiled queries: p50 {lat['p50']:.2f} ms under py-spy", flush=True)
     finally:
@@ -836,8 +974,11 @@ def run_datasketch(args, sizes, corpus, url, client, tag, prefixes, out, content
                 out[size]["match"], out[size]["match_found"] = ds.latency_queries(lsh, texts)
                 out[size]["put"] = ds.latency_inserts(lsh, corpus, loaded, args.puts)
             loaded += args.puts
-            print(f"  datasketch at {n:,}: load {out[size]['load_rate']:,.0f}/s, query {fmt_lat(out[size]['match'])} ms, "
-                  f"insert {fmt_lat(out[size]['put'])} ms, {out[size]['key_bytes']:,.0f} B/article", flush=True)
+            print(
+                f"  datasketch at {n:,}: load {out[size]['load_rate']:,.0f}/s, query {fmt_lat(out[size]['match'])} ms, "
+                f"insert {fmt_lat(out[size]['put'])} ms, {out[size]['key_bytes']:,.0f} B/article",
+                flush=True,
+            )
     finally:
         drop_keys(client, basename)
 
@@ -851,45 +992,65 @@ def print_table(args, sizes, results):
     syn, ds = results["syn"], results["ds"]
     have_ds = bool(ds)
     print()
-    print("| measure | index size | syndetect (HTTP, real service) | datasketch MinHashLSH + Redis (in-process) "
-          "| syndetect / datasketch | target |")
+    print(
+        "| measure | index size | syndetect (HTTP, real service) | datasketch MinHashLSH + Redis (in-process) "
+        "| syndetect / datasketch | target |"
+    )
     print("|---|---:|---:|---:|---:|---|")
     st, dt = syn.get("throughput", []), ds.get("throughput", [])
-    print(f"| bulk index throughput, articles/s, median of {len(st)} (min–max) | 0 → {args.throughput_n:,} fresh "
-          f"(server warmed by {args.warm_up:,} queries) | {fmt_rate(st)} | {fmt_rate(dt)} | "
-          f"{ratio(statistics.median(st) if st else None, statistics.median(dt) if dt else None)} | {TARGETS['throughput']} |")
+    print(
+        f"| bulk index throughput, articles/s, median of {len(st)} (min–max) | 0 → {args.throughput_n:,} fresh "
+        f"(server warmed by {args.warm_up:,} queries) | {fmt_rate(st)} | {fmt_rate(dt)} | "
+        f"{ratio(statistics.median(st) if st else None, statistics.median(dt) if dt else None)} | {TARGETS['throughput']} |"
+    )
     for size in sizes:
         s, d = syn.get(size, {}), ds.get(size, {})
         if not s:
             continue
-        print(f"| load rate while growing, articles/s | {s['load_from']:,} → {label(s, size)} | {s['load_rate']:,.0f} | "
-              f"{fmt_value(d.get('load_rate'))} | {ratio(s['load_rate'], d.get('load_rate'))} | {TARGETS['throughput']} |")
+        print(
+            f"| load rate while growing, articles/s | {s['load_from']:,} → {label(s, size)} | {s['load_rate']:,.0f} | "
+            f"{fmt_value(d.get('load_rate'))} | {ratio(s['load_rate'], d.get('load_rate'))} | {TARGETS['throughput']} |"
+        )
     for size in sizes:
         s, d = syn.get(size, {}), ds.get(size, {})
         if not s:
             continue
         n = s["put"]["n"]
-        print(f"| single PUT / insert latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['put'])} | "
-              f"{fmt_lat(d.get('put'))} | {ratio(s['put']['p50'], (d.get('put') or {}).get('p50'))} (p50) | {TARGETS['put']} |")
+        print(
+            f"| single PUT / insert latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['put'])} | "
+            f"{fmt_lat(d.get('put'))} | {ratio(s['put']['p50'], (d.get('put') or {}).get('p50'))} (p50) | {TARGETS['put']} |"
+        )
         n = s["match"]["n"]
-        print(f"| `POST /v1/matches` / query latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['match'])} | "
-              f"{fmt_lat(d.get('match'))} | {ratio(s['match']['p50'], (d.get('match') or {}).get('p50'))} (p50) | {TARGETS['match']} |")
-        print(f"| mean matches returned per query (ds: candidates) | {label(s, size)} | {s['match_found']:.2f} | "
-              f"{fmt_value(d.get('match_found'), '.2f')} | | |")
-        print(f"| Redis memory per article, bytes: sum of MEMORY USAGE of the namespace's keys / N | {label(s, size)} | "
-              f"{s['key_bytes']:,.0f} | {fmt_value(d.get('key_bytes'))} | {ratio(s['key_bytes'], d.get('key_bytes'))} | {TARGETS['memory']} |")
-        print(f"| Redis memory per article, bytes: INFO used_memory delta / N | {label(s, size)} | {s['used_memory']:,.0f} | "
-              f"{fmt_value(d.get('used_memory'))} | {ratio(s['used_memory'], d.get('used_memory'))} | {TARGETS['memory']} |")
+        print(
+            f"| `POST /v1/matches` / query latency p50 / p99, ms (n={n}) | {label(s, size)} | {fmt_lat(s['match'])} | "
+            f"{fmt_lat(d.get('match'))} | {ratio(s['match']['p50'], (d.get('match') or {}).get('p50'))} (p50) | {TARGETS['match']} |"
+        )
+        print(
+            f"| mean matches returned per query (ds: candidates) | {label(s, size)} | {s['match_found']:.2f} | "
+            f"{fmt_value(d.get('match_found'), '.2f')} | | |"
+        )
+        print(
+            f"| Redis memory per article, bytes: sum of MEMORY USAGE of the namespace's keys / N | {label(s, size)} | "
+            f"{s['key_bytes']:,.0f} | {fmt_value(d.get('key_bytes'))} | {ratio(s['key_bytes'], d.get('key_bytes'))} | {TARGETS['memory']} |"
+        )
+        print(
+            f"| Redis memory per article, bytes: INFO used_memory delta / N | {label(s, size)} | {s['used_memory']:,.0f} | "
+            f"{fmt_value(d.get('used_memory'))} | {ratio(s['used_memory'], d.get('used_memory'))} | {TARGETS['memory']} |"
+        )
         if s.get("kinds"):
             parts = ", ".join(f"{k} {v:,.0f}" for k, v in sorted(s["kinds"].items(), key=lambda kv: -kv[1]))
             print(f"| … of which by key kind, bytes per article | {label(s, size)} | {parts} | | | |")
-        print(f"| service RSS, MiB (keys in namespace) | {label(s, size)} | {s['rss'] / 2**20:,.0f} ({s['keys']:,} keys) | "
-              f"{fmt_value(d.get('keys'))} keys | | |")
+        print(
+            f"| service RSS, MiB (keys in namespace) | {label(s, size)} | {s['rss'] / 2**20:,.0f} ({s['keys']:,} keys) | "
+            f"{fmt_value(d.get('keys'))} keys | | |"
+        )
     if not have_ds:
         print("\n(datasketch comparison skipped)")
-    print("\nLatencies: sequential requests on one keep-alive connection, client time included; queries are held-out "
-          "rewordings of indexed bases. datasketch rows are in-process library calls (signature + LSH), no HTTP, "
-          "no cleaning, no similarity profile, no verification.")
+    print(
+        "\nLatencies: sequential requests on one keep-alive connection, client time included; queries are held-out "
+        "rewordings of indexed bases. datasketch rows are in-process library calls (signature + LSH), no HTTP, "
+        "no cleaning, no similarity profile, no verification."
+    )
 
 
 if __name__ == "__main__":

@@ -117,12 +117,18 @@ class Prepared:
     line_keys: tuple[str, ...]
 
 
-def _evidence(fingerprint: Fingerprint, content_hash: bytes, signature: np.ndarray, shingle_count: int) -> CopyEvidence:
+def _evidence(
+    fingerprint: Fingerprint, content_hash: bytes, signature: np.ndarray, shingle_count: int
+) -> CopyEvidence:
     exact = content_hash == fingerprint.content_hash and fingerprint.shingle_count > 0
-    return copy_evidence(fingerprint.signature, fingerprint.shingle_count, signature, shingle_count, exact=exact)
+    return copy_evidence(
+        fingerprint.signature, fingerprint.shingle_count, signature, shingle_count, exact=exact
+    )
 
 
-def verdict(evidence: CopyEvidence, scores: similarity.SimilarityScores | None) -> tuple[Relation | None, float | None]:
+def verdict(
+    evidence: CopyEvidence, scores: similarity.SimilarityScores | None
+) -> tuple[Relation | None, float | None]:
     """The relation and score of a pair: copy relations from shingles first, then reworded / same story."""
     relation = copy_relation(evidence)
     if relation == "exact":
@@ -198,7 +204,9 @@ class DocumentFrequencies:
         count = self._pending.get(id(term_ids))
         if count is None or count.terms is not term_ids or count.end > end:
             slots = self._slots(term_ids)
-            count = self._pending[id(term_ids)] = _PendingCount(term_ids, slots, 0, np.zeros(len(self.terms) + 1))
+            count = self._pending[id(term_ids)] = _PendingCount(
+                term_ids, slots, 0, np.zeros(len(self.terms) + 1)
+            )
         np.add.at(count.counts, count.slots[count.end : end], 1.0)
         count.end = end
         return count.counts[:-1]
@@ -269,7 +277,9 @@ class Index:
     ) -> list[LineStats | None]:
         """Each article's source template statistics (None without a source), in one round trip."""
         with_source = [i for i, article in enumerate(articles) if article.source]
-        stats = dict(zip(with_source, self.store.line_stats_many([(articles[i].source, keys[i]) for i in with_source])))
+        stats = dict(
+            zip(with_source, self.store.line_stats_many([(articles[i].source, keys[i]) for i in with_source]))
+        )
         return [stats.get(i) for i in range(len(articles))]
 
     @staticmethod
@@ -314,7 +324,9 @@ class Index:
 
     # -- matching ----------------------------------------------------------------------------
 
-    def _relate_many(self, batch: Sequence[tuple[Prepared, Sequence[Candidate], PendingTerms]], limit: int) -> list[list[Match]]:
+    def _relate_many(
+        self, batch: Sequence[tuple[Prepared, Sequence[Candidate], PendingTerms]], limit: int
+    ) -> list[list[Match]]:
         """Matches of each prepared article among its candidates; one IDF round trip for all."""
         copies: list[list[Match]] = []
         undecided: list[list[tuple[StoredArticle, CopyEvidence]]] = []
@@ -323,17 +335,27 @@ class Index:
             undecided.append([])
             for candidate in candidates:
                 stored = candidate.article
-                evidence = _evidence(prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count)
+                evidence = _evidence(
+                    prepared.fingerprint, stored.content_hash, stored.signature, stored.shingle_count
+                )
                 relation, score = verdict(evidence, None)
                 if relation is not None:
                     copies[-1].append(self._match(stored, relation, score, evidence, None))
                 elif len(undecided[-1]) < SIMILARITY_CANDIDATE_LIMIT:
                     undecided[-1].append((stored, evidence))
         # Shingles found no copy: reworded copies and same-story coverage are judged on terms.
-        profiles = {id(stored): similarity.SimilarityProfile.from_bytes(stored.profile) for pairs in undecided for stored, _ in pairs}
+        profiles = {
+            id(stored): similarity.SimilarityProfile.from_bytes(stored.profile)
+            for pairs in undecided
+            for stored, _ in pairs
+        }
         frequencies = None
         if profiles:
-            terms = [similarity.document_terms(prepared.profile) for (prepared, _, _), pairs in zip(batch, undecided) if pairs]
+            terms = [
+                similarity.document_terms(prepared.profile)
+                for (prepared, _, _), pairs in zip(batch, undecided)
+                if pairs
+            ]
             terms += [similarity.document_terms(profile) for profile in profiles.values()]
             frequencies = DocumentFrequencies.fetch(self.store, np.concatenate(terms))
         results = []
@@ -367,7 +389,9 @@ class Index:
     def _query(prepared: Prepared, exclude_id: str | None = None) -> CandidateQuery:
         return CandidateQuery(prepared.fingerprint.copy_keys, prepared.salient_keys, exclude_id)
 
-    def _candidates(self, queries: Sequence[CandidateQuery]) -> list[tuple[list[Candidate], StoredArticle | None]]:
+    def _candidates(
+        self, queries: Sequence[CandidateQuery]
+    ) -> list[tuple[list[Candidate], StoredArticle | None]]:
         """The store's candidates for each query, within the engine's limits (one round trip)."""
         return self.store.candidates_many(queries, CANDIDATE_LIMIT, SALIENT_ONLY_LIMIT)
 
@@ -384,7 +408,9 @@ class Index:
             raise ArticleNotFound(article_id)
         profile = similarity.SimilarityProfile.from_bytes(stored.profile)
         prepared = Prepared(
-            article=ArticleInput(text="", id=stored.id, **{k: stored.meta.get(k) for k in ("title", "url", "source")}),
+            article=ArticleInput(
+                text="", id=stored.id, **{k: stored.meta.get(k) for k in ("title", "url", "source")}
+            ),
             clean=CleanResult(text="", spans=()),
             fingerprint=self._stored_fingerprint(stored),
             profile=profile,
@@ -399,14 +425,21 @@ class Index:
         """Relate two articles without touching the index (document frequencies are only read)."""
         first, second = self._prepare_many([a, b])
         evidence = _evidence(
-            first.fingerprint, second.fingerprint.content_hash, second.fingerprint.signature,
+            first.fingerprint,
+            second.fingerprint.content_hash,
+            second.fingerprint.signature,
             second.fingerprint.shingle_count,
         )
-        terms = np.concatenate([similarity.document_terms(first.profile), similarity.document_terms(second.profile)])
-        scores = similarity.compare(first.profile, second.profile, DocumentFrequencies.fetch(self.store, terms).idf())
+        terms = np.concatenate(
+            [similarity.document_terms(first.profile), similarity.document_terms(second.profile)]
+        )
+        scores = similarity.compare(
+            first.profile, second.profile, DocumentFrequencies.fetch(self.store, terms).idf()
+        )
         if self.semantic is not None:
             closeness = cosine(
-                self.semantic.embed(a.title, first.clean.text), self.semantic.embed(b.title, second.clean.text)
+                self.semantic.embed(a.title, first.clean.text),
+                self.semantic.embed(b.title, second.clean.text),
             )
             scores = replace(scores, same_story=self.semantic.same_story(closeness))
         relation, score = verdict(evidence, scores)
@@ -454,7 +487,9 @@ class Index:
         """Upsert articles with distinct ids; returns the positions whose write met a conflict."""
         prepared = self._prepare_many([articles[p] for p in positions])
         found = self._candidates([self._query(pr, pr.article.id) for pr in prepared])
-        upserts = [_Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)]
+        upserts = [
+            _Upsert(p, pr, list(cands), own) for p, pr, (cands, own) in zip(positions, prepared, found)
+        ]
         self._add_batch_candidates(upserts)
         added, removed, pending_sizes = [], [], []
         n_added = n_removed = new_articles = 0
@@ -473,7 +508,11 @@ class Index:
         # Each article's pending changes are a prefix of the whole batch's.
         all_added, all_removed = _joined(added), _joined(removed)
         batch = [
-            (upsert.prepared, upsert.candidates, PendingTerms(all_added, all_removed, added_end, removed_end, new))
+            (
+                upsert.prepared,
+                upsert.candidates,
+                PendingTerms(all_added, all_removed, added_end, removed_end, new),
+            )
             for upsert, (added_end, removed_end, new) in zip(upserts, pending_sizes)
         ]
         for upsert, matches in zip(upserts, self._relate_many(batch, limit)):

@@ -33,9 +33,9 @@ _U32 = np.uint32
 _U64 = np.uint64
 _EMPTY = np.iinfo(np.uint32).max
 # Odd 64-bit multipliers that position each token of an n-gram (n <= 16).
-_POSITION_MULTIPLIERS = (
-    np.random.RandomState(0x5EED).randint(0, 1 << 62, size=16, dtype=np.uint64) * _U64(2) + _U64(1)
-)
+_POSITION_MULTIPLIERS = np.random.RandomState(0x5EED).randint(0, 1 << 62, size=16, dtype=np.uint64) * _U64(
+    2
+) + _U64(1)
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -92,7 +92,9 @@ class MinHasher:
         reference = MinHash(num_perm=scheme.num_perm, seed=scheme.seed, scheme=minhash_scheme)
         self._a, self._b = (np.asarray(p, dtype=_U32) for p in reference.permutations)
         band_seed = np.random.RandomState(scheme.seed + 0xBA4D)
-        self._row_multipliers = band_seed.randint(0, 1 << 62, size=scheme.rows, dtype=np.uint64) * _U64(2) + _U64(1)
+        self._row_multipliers = band_seed.randint(0, 1 << 62, size=scheme.rows, dtype=np.uint64) * _U64(
+            2
+        ) + _U64(1)
         self._band_salts = band_seed.randint(0, 1 << 62, size=scheme.bands, dtype=np.uint64)
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
@@ -112,15 +114,28 @@ class MinHasher:
             combined = (rows * self._row_multipliers[None, :]).sum(axis=1, dtype=_U64) + self._band_salts
         return _fmix64(combined)
 
-    def of_tokens(self, tokens: list[bytes], limit: int, size: int, bits: int = 32) -> tuple[int, np.ndarray, np.ndarray]:
+    def of_tokens(
+        self, tokens: list[bytes], limit: int, size: int, bits: int = 32
+    ) -> tuple[int, np.ndarray, np.ndarray]:
         """(distinct shingles, signature, band keys) of the word `size`-grams of the first `limit`
         tokens; a 16-bit signature is `fold16`ed before its band keys are taken."""
         if native is not None:
             count, signature, keys = native.shingles(
-                tokens, limit, size, _POSITION_MULTIPLIERS, self._a, self._b, self._row_multipliers, self._band_salts,
+                tokens,
+                limit,
+                size,
+                _POSITION_MULTIPLIERS,
+                self._a,
+                self._b,
+                self._row_multipliers,
+                self._band_salts,
                 bits == 16,
             )
-            return count, np.frombuffer(signature, np.uint16 if bits == 16 else _U32), np.frombuffer(keys, _U64)
+            return (
+                count,
+                np.frombuffer(signature, np.uint16 if bits == 16 else _U32),
+                np.frombuffer(keys, _U64),
+            )
         shingles = shingle_hashes(token_hashes(tokens[:limit]), size)
         signature = self.signature(shingles)
         if bits == 16:
@@ -131,7 +146,11 @@ class MinHasher:
         """Band keys of a set of uint32 feature hashes."""
         if native is not None:
             _, keys = native.hashes(
-                np.ascontiguousarray(hashes, dtype=_U32), self._a, self._b, self._row_multipliers, self._band_salts,
+                np.ascontiguousarray(hashes, dtype=_U32),
+                self._a,
+                self._b,
+                self._row_multipliers,
+                self._band_salts,
                 False,
             )
             return np.frombuffer(keys, _U64)
@@ -188,7 +207,9 @@ class Fingerprinter:
         self, content_hash: bytes, shingle_count: int, signature: np.ndarray, lead_keys: np.ndarray
     ) -> Fingerprint:
         """Rebuild a stored article's fingerprint (shingle band keys are derived, not stored)."""
-        return Fingerprint(content_hash, shingle_count, signature, self.shingle_hasher.band_keys(signature), lead_keys)
+        return Fingerprint(
+            content_hash, shingle_count, signature, self.shingle_hasher.band_keys(signature), lead_keys
+        )
 
     def salient_band_keys(self, salient_hashes: np.ndarray) -> np.ndarray:
         if len(salient_hashes) == 0:

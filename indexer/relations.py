@@ -73,7 +73,9 @@ def copy_evidence(
     jaccard = float(np.count_nonzero(query_signature == match_signature)) / permutations
     shared = _shared(jaccard, query_count, match_count)
     error = math.sqrt(jaccard * (1.0 - jaccard) / permutations)
-    shared_lower = _shared(max(0.0, jaccard - thresholds.containment_confidence_z * error), query_count, match_count)
+    shared_lower = _shared(
+        max(0.0, jaccard - thresholds.containment_confidence_z * error), query_count, match_count
+    )
     return CopyEvidence(
         jaccard=jaccard,
         query_in_match=min(1.0, shared / query_count),
@@ -84,7 +86,9 @@ def copy_evidence(
     )
 
 
-def copy_relation(evidence: CopyEvidence, thresholds: CopyThresholds = DEFAULT_COPY_THRESHOLDS) -> Relation | None:
+def copy_relation(
+    evidence: CopyEvidence, thresholds: CopyThresholds = DEFAULT_COPY_THRESHOLDS
+) -> Relation | None:
     if evidence.exact:
         return "exact"
     if evidence.shared_shingles < thresholds.min_shared_shingles:

@@ -413,11 +413,17 @@ def _alignment(
     return _PairAlignment(coverage, coverage if chain or whole else 0.0, alignment.pairs)
 
 
-_PairScores = tuple[float, float, int, int, int, float]  # cosine, title, shared anchors, anchors of a, of b, numbers
+_PairScores = tuple[
+    float, float, int, int, int, float
+]  # cosine, title, shared anchors, anchors of a, of b, numbers
 
 
 def _native_pair_scores(
-    a: SimilarityProfile, b: SimilarityProfile, vocabulary: np.ndarray, weights: np.ndarray, defaults: SimilarityDefaults
+    a: SimilarityProfile,
+    b: SimilarityProfile,
+    vocabulary: np.ndarray,
+    weights: np.ndarray,
+    defaults: SimilarityDefaults,
 ) -> _PairScores:
     return native.pair_scores(
         a.term_ids,
@@ -439,7 +445,11 @@ def _native_pair_scores(
 
 
 def _numpy_pair_scores(
-    a: SimilarityProfile, b: SimilarityProfile, vocabulary: np.ndarray, weights: np.ndarray, defaults: SimilarityDefaults
+    a: SimilarityProfile,
+    b: SimilarityProfile,
+    vocabulary: np.ndarray,
+    weights: np.ndarray,
+    defaults: SimilarityDefaults,
 ) -> _PairScores:
     """The term cosine, the title cosine (NaN unless both have titles), the shared anchor hashes,
     each side's distinct anchor hashes, and the agreement of figures: every term weighted by
@@ -489,9 +499,12 @@ def compare(
     # `classify` needs these two before any alignment can make a paraphrase: most candidates
     # (independent coverage, other stories) fail them, and the alignment is half the cost.
     possible = (
-        anchors_kept >= defaults.paraphrase_min_anchors_kept and numbers >= defaults.paraphrase_min_number_agreement
+        anchors_kept >= defaults.paraphrase_min_anchors_kept
+        and numbers >= defaults.paraphrase_min_number_agreement
     )
-    alignment = _alignment(a, b, salient_overlap, shared, cosine, numbers, defaults) if possible else _NO_ALIGNMENT
+    alignment = (
+        _alignment(a, b, salient_overlap, shared, cosine, numbers, defaults) if possible else _NO_ALIGNMENT
+    )
     intercept, w_cosine, w_title = defaults.same_story_weights
     title_or_body = cosine if math.isnan(title) else title
     same_story = intercept + w_cosine * math.sqrt(cosine) + w_title * math.sqrt(title_or_body)

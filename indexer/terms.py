@@ -140,7 +140,9 @@ _STOP_TABLE = word_table(STOP_WORDS)
 def _text_codes(data: bytes) -> np.ndarray:
     """The code of each word of `data` (UTF-8, non-word characters already folded to "\x01")."""
     if native is not None:
-        codes = native.word_codes(data, _STOP_TABLE, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK, _cached_word_code)
+        codes = native.word_codes(
+            data, _STOP_TABLE, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK, _cached_word_code
+        )
         return np.frombuffer(codes, dtype=np.int64)
     return _word_codes(data.translate(_BLANK_NON_WORD).split())
 
@@ -212,7 +214,9 @@ def _read_only(dtype: type) -> np.ndarray:
     return empty
 
 
-_NO_SENTENCES = SentenceTerms(*(_read_only(t) for t in (np.int64, np.int64, np.int64, np.uint32, np.int64, bool, bool)))
+_NO_SENTENCES = SentenceTerms(
+    *(_read_only(t) for t in (np.int64, np.int64, np.int64, np.uint32, np.int64, bool, bool))
+)
 
 
 def sentence_terms(text: str) -> SentenceTerms:
@@ -233,8 +237,8 @@ def sentence_terms(text: str) -> SentenceTerms:
 
 
 def _native_sentence_terms(text: str, data: bytes, codes: np.ndarray) -> SentenceTerms:
-    starts, ends, counts, term_ids, term_sentences, anchor, numeric, unsure_words, unsure_terms = native.layout(
-        data, codes, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK
+    starts, ends, counts, term_ids, term_sentences, anchor, numeric, unsure_words, unsure_terms = (
+        native.layout(data, codes, _STOP, _CAPITALISED, _NUMERIC, TERM_MASK)
     )
     anchor = np.frombuffer(anchor, dtype=bool)
     if unsure_terms:
@@ -352,7 +356,9 @@ def top_terms(
     keys = np.sort((term_sentences[anchor] << 16) | (term_ids[anchor] & anchor_mask))
     keys = keys[run_starts(keys)]
     anchor_sentences = keys >> 16
-    first_few = np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences) < anchors_per_sentence
+    first_few = (
+        np.arange(len(keys)) - np.searchsorted(anchor_sentences, anchor_sentences) < anchors_per_sentence
+    )
     # Distinct terms, their counts, and whether they are anchors anywhere: sorted by (term, not
     # an anchor), the first entry of a term says.
     entries = np.sort((term_ids.astype(np.int64) << 1) | ~anchor)

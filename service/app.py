@@ -55,7 +55,9 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
         ExtractSettings(
             max_workers=settings.html_workers,
             timeout_seconds=settings.html_timeout_s,
-            precision_min_share=DEFAULT_EXTRACT_SETTINGS.precision_min_share if settings.html_precision_pass else None,
+            precision_min_share=DEFAULT_EXTRACT_SETTINGS.precision_min_share
+            if settings.html_precision_pass
+            else None,
         )
     )
     semantic = None
@@ -67,7 +69,10 @@ async def _serving(app: FastAPI, settings: Settings, url: str) -> AsyncIterator[
     kernels = (("MinHash", fingerprint.native), ("sentences", terms.native), ("line shapes", lines.native))
     missing = [name for name, kernel in kernels if kernel is None]
     if missing:
-        log.warning("C kernels not built (no C compiler at install): %s take the slower Python path", ", ".join(missing))
+        log.warning(
+            "C kernels not built (no C compiler at install): %s take the slower Python path",
+            ", ".join(missing),
+        )
     try:
         resources.ready_index()  # a config mismatch refuses to start; an unreachable Redis does not
     except StoreUnavailable as exc:
@@ -100,4 +105,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(InFlightMiddleware, runner=app.state.runner)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
-

@@ -123,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: one per CPU)"
     )
-    for name, helptext in (("index", "index JSON-lines files (resumable)"), ("reindex", "drop the index and rebuild it from JSON-lines files")):
+    for name, helptext in (
+        ("index", "index JSON-lines files (resumable)"),
+        ("reindex", "drop the index and rebuild it from JSON-lines files"),
+    ):
         sub = commands.add_parser(name, help=helptext)
         sub.add_argument("files", nargs="+", type=Path)
         sub.add_argument("--data-dir", type=Path)
@@ -154,10 +157,21 @@ def main(argv: list[str] | None = None) -> int:
                 return _index_files(index, args.files)
             if args.command == "query":
                 text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-                matches, _ = index.match(ArticleInput(text, title=args.title, source=args.source), limit=args.limit)
+                matches, _ = index.match(
+                    ArticleInput(text, title=args.title, source=args.source), limit=args.limit
+                )
                 for match in matches:
-                    print(json.dumps({"id": match.id, "relation": match.relation, "score": match.score,
-                                      "jaccard": match.jaccard, **match.meta}))
+                    print(
+                        json.dumps(
+                            {
+                                "id": match.id,
+                                "relation": match.relation,
+                                "score": match.score,
+                                "jaccard": match.jaccard,
+                                **match.meta,
+                            }
+                        )
+                    )
                 return 0
             print(json.dumps(index.store.stats(), indent=2))
             return 0

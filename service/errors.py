@@ -26,7 +26,14 @@ def problem_response(status: int, title: str, detail: str, **extra) -> JSONRespo
 
 
 # Errors of the library that are the client's or the environment's, not bugs (those stay 500).
-LIBRARY_ERRORS = (ArticleNotFound, StoreUnavailable, ConfigMismatch, WriteConflict, ExtractionTimeout, ValueError)
+LIBRARY_ERRORS = (
+    ArticleNotFound,
+    StoreUnavailable,
+    ConfigMismatch,
+    WriteConflict,
+    ExtractionTimeout,
+    ValueError,
+)
 
 
 def problem_for(exc: Exception) -> dict | None:
@@ -50,9 +57,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
         ]
-        return problem_response(422, "Invalid request", "the request does not match the schema", errors=errors)
+        return problem_response(
+            422, "Invalid request", "the request does not match the schema", errors=errors
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:

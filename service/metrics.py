@@ -11,7 +11,10 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
-            "syndetect_http_requests_total", "HTTP requests", ["method", "route", "status"], registry=self.registry
+            "syndetect_http_requests_total",
+            "HTTP requests",
+            ["method", "route", "status"],
+            registry=self.registry,
         )
         self.latency = Histogram(
             "syndetect_http_request_seconds",

@@ -34,7 +34,9 @@ class BlockingRunner:
     """Runs a route's blocking work inline or in the thread pool; `in_flight` is kept by
     `InFlightMiddleware`."""
 
-    def __init__(self, metrics: Metrics, *, enabled: bool = True, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, metrics: Metrics, *, enabled: bool = True, clock: Callable[[], float] = time.monotonic
+    ):
         self.in_flight = 0
         self._metrics = metrics
         self._enabled = enabled
@@ -61,7 +63,8 @@ class BlockingRunner:
             self._paused_until = now + PAUSE_S
             log.warning(
                 "a request held the event loop for %.0f ms; requests run in worker threads for %.0f s",
-                (now - started) * 1000, PAUSE_S,
+                (now - started) * 1000,
+                PAUSE_S,
             )
 
 

@@ -31,7 +31,9 @@ def passages_out(scores: SimilarityScores | None) -> list[SharedPassage]:
         SharedPassage(
             query_sentence=q, match_sentence=m, query_start=qs, query_end=qe, match_start=ms, match_end=me
         )
-        for (q, m), (qs, qe), (ms, me) in zip(scores.aligned_sentences, scores.query_spans, scores.match_spans)
+        for (q, m), (qs, qe), (ms, me) in zip(
+            scores.aligned_sentences, scores.query_spans, scores.match_spans
+        )
     ]
 
 
@@ -50,7 +52,10 @@ def match_out(match: Match) -> MatchOut:
 
 
 def removed_out(cleaned: CleanResult) -> list[RemovedSpanOut]:
-    return [RemovedSpanOut(start=s.start, end=s.end, reason=s.reason, score=round(s.score, 4)) for s in cleaned.spans]
+    return [
+        RemovedSpanOut(start=s.start, end=s.end, reason=s.reason, score=round(s.score, 4))
+        for s in cleaned.spans
+    ]
 
 
 def index_out(result: IndexResult) -> IndexOut:

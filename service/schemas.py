@@ -71,7 +71,9 @@ class SharedPassage(BaseModel):
 
     query_sentence: int = Field(..., description="Index of the sentence in the query's cleaned text")
     match_sentence: int = Field(..., description="Index of the aligned sentence in the match")
-    query_start: int = Field(..., description="Character offsets of that sentence in the query's cleaned text")
+    query_start: int = Field(
+        ..., description="Character offsets of that sentence in the query's cleaned text"
+    )
     query_end: int
     match_start: int = Field(..., description="Offsets in the match's cleaned text (as it was indexed)")
     match_end: int
@@ -152,7 +154,9 @@ class ArticleOut(BaseModel):
 
 class CleanOut(BaseModel):
     text: str = Field(..., description="The cleaned text")
-    source_text: str = Field(..., description="The text the span offsets point into (extracted text for HTML)")
+    source_text: str = Field(
+        ..., description="The text the span offsets point into (extracted text for HTML)"
+    )
     removed: list[RemovedSpanOut]
 
 

@@ -13,9 +13,15 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SYNDETECT_", frozen=True)
 
     redis_url: str | None = Field(None, description="Redis server to use; unset starts an embedded one")
-    data_dir: Path = Field(Path(".syndetect"), description="Where the embedded Redis keeps its AOF and RDB files")
-    namespace: str = Field("default", description="Key namespace inside Redis (several indexes can share a server)")
-    max_body_bytes: int = Field(2 * 1024 * 1024, gt=0, description="Largest request body accepted (413 above)")
+    data_dir: Path = Field(
+        Path(".syndetect"), description="Where the embedded Redis keeps its AOF and RDB files"
+    )
+    namespace: str = Field(
+        "default", description="Key namespace inside Redis (several indexes can share a server)"
+    )
+    max_body_bytes: int = Field(
+        2 * 1024 * 1024, gt=0, description="Largest request body accepted (413 above)"
+    )
     max_batch: int = Field(1000, gt=0, le=10000, description="Most articles in one batch request")
     match_limit: int = Field(10, gt=0, le=100, description="Matches returned when the request gives no limit")
     html_workers: int = Field(2, gt=0, le=32, description="Processes extracting text from HTML")
@@ -26,7 +32,8 @@ class Settings(BaseSettings):
         ">= 95% of the words: fewer clutter boxes leak, at twice the extraction time",
     )
     semantic_compare: bool = Field(
-        False, description='Score same-story in /v1/compare with a sentence embedding (needs syndetect[semantic])'
+        False,
+        description="Score same-story in /v1/compare with a sentence embedding (needs syndetect[semantic])",
     )
     inline_when_idle: bool = Field(
         True,

@@ -22,7 +22,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--redis-url", default=os.environ.get("SYNDETECT_REDIS_URL"), help="external Redis server")
+    parser.addoption(
+        "--redis-url", default=os.environ.get("SYNDETECT_REDIS_URL"), help="external Redis server"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -141,7 +141,9 @@ def _related_block_end(features: Sequence[LineFeatures], start: int, settings: C
     return j
 
 
-def _opening_prose(features: Sequence[LineFeatures], start: int, resumed: int, settings: CleanSettings) -> int:
+def _opening_prose(
+    features: Sequence[LineFeatures], start: int, resumed: int, settings: CleanSettings
+) -> int:
     """Where the body resumes, counting the short sentences just before the first long one (an
     article may open with one: "'Cloverfield' is an old-fashioned film with a newfangled shape.")."""
     first = resumed

@@ -209,7 +209,8 @@ def off_topic_segments(
             # main stretch turned out to be (a list of teasers can outweigh a short article).
             if (
                 similarity < settings.off_topic_segment_max_similarity
-                and len(np.intersect1d(title_terms, stretch[0], assume_unique=True)) < settings.on_topic_headline_terms
+                and len(np.intersect1d(title_terms, stretch[0], assume_unique=True))
+                < settings.on_topic_headline_terms
             ):
                 found.append((start, end, similarity))
                 continue
@@ -244,7 +245,8 @@ def _other_headlines(
         similarity = _cosine(reference, line_terms)
         if (
             similarity >= settings.headline_list_on_topic_similarity
-            or len(np.intersect1d(title_terms, line_terms[0], assume_unique=True)) >= settings.on_topic_headline_terms
+            or len(np.intersect1d(title_terms, line_terms[0], assume_unique=True))
+            >= settings.on_topic_headline_terms
         ):
             on_topic.append(position)
         elif len(line_terms[0]) >= settings.headline_list_min_terms and body[position].text[:1].isupper():

@@ -148,7 +148,9 @@ class ArticleStore(ABC):
         return self.candidates_many([query], limit, salient_only_limit)[0]
 
     @abstractmethod
-    def write_many(self, requests: Sequence[WriteRequest | str]) -> list[WriteResult | WriteConflict | ClusterInfo | None]:
+    def write_many(
+        self, requests: Sequence[WriteRequest | str]
+    ) -> list[WriteResult | WriteConflict | ClusterInfo | None]:
         """Apply in order, each atomically: a `WriteRequest` inserts or replaces (a `WriteConflict`
         in its place if its `previous` is no longer current); a bare id reads that article's cluster."""
 

@@ -89,7 +89,9 @@ def _encode_payload(record: ArticleRecord, signature_dtype: np.dtype) -> bytes:
     # The source is in the header already; `StoredArticle.meta` puts it back.
     meta = {key: value for key, value in record.meta.items() if key != "source"}
     meta = json.dumps(meta, sort_keys=True, separators=(",", ":")).encode()
-    fixed = RECORD_PAYLOAD.pack(record.content_hash, record.shingle_count, len(signature), len(lead), len(record.profile))
+    fixed = RECORD_PAYLOAD.pack(
+        record.content_hash, record.shingle_count, len(signature), len(lead), len(record.profile)
+    )
     return fixed + signature + lead + record.profile + meta
 
 
@@ -101,7 +103,9 @@ def _decode_record(data: bytes, signature_dtype: np.dtype) -> StoredArticle:
         header.append(data[offset + width : offset + width + length])
         offset += width + length
     ext, source, _ = header
-    content_hash, count, signature_length, lead_length, profile_length = RECORD_PAYLOAD.unpack_from(data, offset)
+    content_hash, count, signature_length, lead_length, profile_length = RECORD_PAYLOAD.unpack_from(
+        data, offset
+    )
     offset += RECORD_PAYLOAD.size
     signature = np.frombuffer(data[offset : offset + signature_length], dtype=signature_dtype)
     offset += signature_length
@@ -149,7 +153,9 @@ class RedisStore(ArticleStore):
 
     def open(self) -> None:
         self._check_hash_encoding()
-        manifest = json.dumps({"version": self.config.version, "config": self.config.as_dict()}, sort_keys=True)
+        manifest = json.dumps(
+            {"version": self.config.version, "config": self.config.as_dict()}, sort_keys=True
+        )
         stored = self._call(self.client.get, self._key("manifest"))
         if stored is None:
             if self._call(self.client.set, self._key("manifest"), manifest, nx=True):
@@ -205,7 +211,10 @@ class RedisStore(ArticleStore):
                 shown = name.replace("ziplist", "listpack")
                 log.warning(
                     "Redis %s is %s: bucket hashes of large indexes lose their compact encoding and memory "
-                    "per article grows up to ~3x. Set it to %d (redis.conf or CONFIG SET).", shown, setting, wanted,
+                    "per article grows up to ~3x. Set it to %d (redis.conf or CONFIG SET).",
+                    shown,
+                    setting,
+                    wanted,
                 )
 
     def manifest_matches(self) -> bool:
@@ -235,7 +244,15 @@ class RedisStore(ArticleStore):
             calls.append(
                 (
                     self._candidates,
-                    [self.prefix, exclude, limit, BUCKET_READ_CAP, len(query.copy_keys), keys, salient_only_limit],
+                    [
+                        self.prefix,
+                        exclude,
+                        limit,
+                        BUCKET_READ_CAP,
+                        len(query.copy_keys),
+                        keys,
+                        salient_only_limit,
+                    ],
                 )
             )
         answers = []
@@ -253,7 +270,9 @@ class RedisStore(ArticleStore):
         record, previous, previous_keys = request.record, request.previous, request.previous_keys
         old_bands = old_terms = b""
         if previous_keys is not None:
-            old_bands = _pack_bucket_keys(previous_keys.band_keys) + _pack_bucket_keys(previous_keys.salient_keys)
+            old_bands = _pack_bucket_keys(previous_keys.band_keys) + _pack_bucket_keys(
+                previous_keys.salient_keys
+            )
             old_terms = _pack_terms(previous_keys.term_ids)
         return [
             self.prefix,
@@ -312,7 +331,10 @@ class RedisStore(ArticleStore):
         return int(reply[0]), np.asarray(reply[1:], dtype=np.int64)
 
     def line_stats_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[LineStats]:
-        calls = [(self._line_stats, [self.prefix, source, _template_keys(source, keys)]) for source, keys in requests]
+        calls = [
+            (self._line_stats, [self.prefix, source, _template_keys(source, keys)])
+            for source, keys in requests
+        ]
         stats = []
         for (_, keys), (doc_count, *counts) in zip(requests, self._run_scripts(calls)):
             stats.append(LineStats(doc_count=doc_count, counts={k: c for k, c in zip(keys, counts) if c}))

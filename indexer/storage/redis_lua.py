@@ -145,7 +145,9 @@ end
 #       term ids, old term ids, source, template keys, neighbour client ids ("\n"-joined),
 #       sort key (8 bytes), payload, walk cap.
 # Returns {'ok', version, canonical client id, cluster size, truncated} or {'conflict'}.
-WRITE = _COMMON + r"""
+WRITE = (
+    _COMMON
+    + r"""
 local ext, expected, source, template_keys = ARGV[2], ARGV[3], ARGV[8], ARGV[9]
 local id = redis.call('HGET', P .. 'ids', ext)
 local version, record = 0, nil
@@ -183,9 +185,12 @@ redis.call('SET', doc_key(id), struct.pack('>I4', version) .. ARGV[11]
 local cluster = walk_cluster(id, tonumber(ARGV[13]))
 return {'ok', version, cluster[1], cluster[2], cluster[3]}
 """
+)
 
 # ARGV: prefix, client id, expected version, band keys, term ids
-DELETE = _COMMON + r"""
+DELETE = (
+    _COMMON
+    + r"""
 local ext = ARGV[2]
 local id = redis.call('HGET', P .. 'ids', ext)
 if not id then return 0 end
@@ -197,16 +202,22 @@ redis.call('HDEL', P .. 'ids', ext)
 if redis.call('DECR', P .. 'count') <= 0 then redis.call('DEL', P .. 'count') end
 return 1
 """
+)
 
 # ARGV: prefix, client id, walk cap. Returns {canonical client id, size, truncated} or nil.
-CLUSTER = _COMMON + r"""
+CLUSTER = (
+    _COMMON
+    + r"""
 local start = redis.call('HGET', P .. 'ids', ARGV[2])
 if not start then return false end
 return walk_cluster(start, tonumber(ARGV[3]))
 """
+)
 
 # ARGV: prefix, source, template keys. Returns {articles of the source, count per key (0 if none)}.
-LINE_STATS = _COMMON + r"""
+LINE_STATS = (
+    _COMMON
+    + r"""
 local out = {tonumber(redis.call('GET', P .. 's:' .. ARGV[2]) or 0)}
 local keys = ARGV[3]
 for i = 1, #keys, 8 do
@@ -214,10 +225,13 @@ for i = 1, #keys, 8 do
 end
 return out
 """
+)
 
 # ARGV: prefix, term ids (4 bytes each). Returns {article count, document frequency per term}.
 # BITFIELD_RO is called per chunk of terms: Lua's unpack() takes at most ~8,000 values.
-DOCUMENT_FREQUENCIES = _COMMON + r"""
+DOCUMENT_FREQUENCIES = (
+    _COMMON
+    + r"""
 local terms = ARGV[2]
 local out = {tonumber(redis.call('GET', P .. 'count') or 0)}
 for chunk = 1, #terms, 4 * 2000 do
@@ -231,12 +245,15 @@ for chunk = 1, #terms, 4 * 2000 do
 end
 return out
 """
+)
 
 # ARGV: prefix, client id to exclude ('' = none), limit, bucket read cap, number of copy keys,
 #       band keys (6 bytes each; copy keys first, then salient keys), most candidates sharing
 #       salient keys only.
 # Returns {own record or false, id, copy hits, salient hits, record, id, ...}.
-CANDIDATES = _COMMON + r"""
+CANDIDATES = (
+    _COMMON
+    + r"""
 local exclude = ARGV[2] ~= '' and redis.call('HGET', P .. 'ids', ARGV[2]) or nil
 local limit, cap, copy_keys, keys = tonumber(ARGV[3]), tonumber(ARGV[4]) * 4, tonumber(ARGV[5]), ARGV[6]
 local salient_only_limit = tonumber(ARGV[7])
@@ -278,3 +295,4 @@ for i = 1, math.min(limit, #order) do
 end
 return out
 """
+)

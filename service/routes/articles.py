@@ -30,8 +30,13 @@ Limit = Annotated[int | None, Query(gt=0, le=100, description="Most matches to r
 
 @router.put("/{article_id}", response_model=IndexOut)
 async def put_article(
-    article_id: IdPath, content: ArticleContent, index: IndexDep, resources: ResourcesDep, settings: SettingsDep,
-    run: RunnerDep, limit: Limit = None,
+    article_id: IdPath,
+    content: ArticleContent,
+    index: IndexDep,
+    resources: ResourcesDep,
+    settings: SettingsDep,
+    run: RunnerDep,
+    limit: Limit = None,
 ) -> Response:
     """Index (insert or replace) an article; returns the matches found at write time and its cluster."""
 
@@ -43,7 +48,9 @@ async def put_article(
 
 
 @router.post("/batch", response_model=BatchOut)
-def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep) -> Response:
+def put_batch(
+    request: BatchRequest, index: IndexDep, resources: ResourcesDep, settings: SettingsDep
+) -> Response:
     """Index up to `max_batch` articles as if in order, in a few Redis round trips for the batch;
     one item's failure does not fail the others."""
     if len(request.articles) > settings.max_batch:
@@ -70,14 +77,16 @@ def put_batch(request: BatchRequest, index: IndexDep, resources: ResourcesDep, s
 @router.get("/{article_id}", response_model=ArticleOut)
 async def get_article(article_id: IdPath, index: IndexDep, run: RunnerDep) -> Response:
     stored, cluster = await run(lambda: index.get(article_id))
-    return json_response(ArticleOut(
-        id=stored.id,
-        cluster_id=cluster_id_for(cluster.canonical_id),
-        canonical_id=cluster.canonical_id,
-        cluster_size=cluster.size,
-        shingles=stored.shingle_count,
-        **{k: stored.meta.get(k) for k in ("title", "url", "source", "published_at")},
-    ))
+    return json_response(
+        ArticleOut(
+            id=stored.id,
+            cluster_id=cluster_id_for(cluster.canonical_id),
+            canonical_id=cluster.canonical_id,
+            cluster_size=cluster.size,
+            shingles=stored.shingle_count,
+            **{k: stored.meta.get(k) for k in ("title", "url", "source", "published_at")},
+        )
+    )
 
 
 @router.delete("/{article_id}", status_code=204)

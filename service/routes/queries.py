@@ -20,7 +20,9 @@ async def find_matches(
 
     def match_article() -> Response:
         matches, cleaned = index.match(resources.to_article(query), limit=query.limit or settings.match_limit)
-        return json_response(MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned)))
+        return json_response(
+            MatchesOut(matches=[match_out(m) for m in matches], removed=removed_out(cleaned))
+        )
 
     return await run(match_article, may_inline=inline_candidate(query))
 
@@ -29,15 +31,17 @@ async def find_matches(
 def compare(request: CompareRequest, index: IndexDep, resources: ResourcesDep) -> Response:
     """The relation and every score of two articles, without touching the index."""
     result = index.compare(resources.to_article(request.a), resources.to_article(request.b))
-    return json_response(CompareOut(
-        relation=result.relation,
-        score=result.score,
-        jaccard=round(result.evidence.jaccard, 4),
-        containment_a_in_b=round(result.evidence.query_in_match, 4),
-        containment_b_in_a=round(result.evidence.match_in_query, 4),
-        similarity=similarity_out(result.similarity),
-        shared_passages=passages_out(result.similarity),
-    ))
+    return json_response(
+        CompareOut(
+            relation=result.relation,
+            score=result.score,
+            jaccard=round(result.evidence.jaccard, 4),
+            containment_a_in_b=round(result.evidence.query_in_match, 4),
+            containment_b_in_a=round(result.evidence.match_in_query, 4),
+            similarity=similarity_out(result.similarity),
+            shared_passages=passages_out(result.similarity),
+        )
+    )
 
 
 @router.post("/clean", response_model=CleanOut)

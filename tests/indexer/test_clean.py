@@ -272,7 +272,10 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("You rely on us, and we rely on you. Help keep this site free.", "promo"),
         ("Make a contribution", "promo"),
         ("Become a member:", "promo"),
-        ("NYSE and AMEX quotes delayed by at least 20 minutes. Nasdaq delayed by at least 15 minutes.", "copyright"),
+        (
+            "NYSE and AMEX quotes delayed by at least 20 minutes. Nasdaq delayed by at least 15 minutes.",
+            "copyright",
+        ),
         # cross-links to the site's other stories, bracketed or named by the site
         ("[Related: Council votes to close the pier for repairs]", "related"),
         ("On northernledger.co.uk: Pier reopens after storm repairs", "related"),
@@ -473,7 +476,7 @@ def test_the_headline_is_found_above_the_article_when_teasers_come_first() -> No
 
 
 def test_the_headline_guess_matches_words_across_inflections() -> None:
-    """"tree" in the headline meets "trees" in the lead: a plural or a tense is the same word."""
+    """ "tree" in the headline meets "trees" in the lead: a plural or a tense is the same word."""
     headline = "Undeck the halls and mulch the tree"
     article = [
         (
@@ -490,7 +493,9 @@ def test_the_headline_guess_matches_words_across_inflections() -> None:
         ),
     ]
     menu = ["Home", "News", "Sport", "Weather", "Business", "Culture"]
-    text = "\n".join([*menu, headline, "Last Updated: Thursday, December 27, 2007 | 10:56 AM CT", "CBC News", *article])
+    text = "\n".join(
+        [*menu, headline, "Last Updated: Thursday, December 27, 2007 | 10:56 AM CT", "CBC News", *article]
+    )
     assert line_reasons(text, clean_text(text))[headline] is None
 
 
@@ -513,7 +518,9 @@ def test_a_photo_credit_swept_into_a_related_block_is_not_taken_for_the_headline
         ),
     ]
     credit = "AP Photo/Jane Doe, File"
-    text = "\n".join(["More Top Stories", TEASERS[0], TEASERS[2], headline, "By Staff Reporter", credit, *article])
+    text = "\n".join(
+        ["More Top Stories", TEASERS[0], TEASERS[2], headline, "By Staff Reporter", credit, *article]
+    )
     reasons = line_reasons(text, clean_text(text))
     assert reasons[headline] is None
     assert reasons[credit] is not None
@@ -564,7 +571,9 @@ def test_the_articles_own_list_of_entries_stays() -> None:
     assert clean_text(text).text == text
 
 
-@pytest.mark.parametrize("header", ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular"])
+@pytest.mark.parametrize(
+    "header", ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular"]
+)
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
     body = seed_lines("seed_004.txt")
     others = [TEASERS[0], TEASERS[2], TEASERS[4]]
@@ -805,7 +814,7 @@ def test_thread_titled_with_the_post_goes_however_long_it_is() -> None:
 
 
 def test_signatures_hanging_from_a_dash_confirm_a_thread() -> None:
-    """"— Posted by Tom" under each comment is a marker like a bare "Posted by Tom"."""
+    """ "— Posted by Tom" under each comment is a marker like a bare "Posted by Tom"."""
     body = seed_lines("seed_002.txt")[:6]
     thread = [line for i in range(14) for line in (_COMMENTS[i % len(_COMMENTS)], f"— Posted by Reader{i}")]
     text = "\n".join([COURIER_TITLE, *body, "5 comments so far...", *thread])
@@ -813,16 +822,20 @@ def test_signatures_hanging_from_a_dash_confirm_a_thread() -> None:
 
 
 def test_a_comments_link_above_the_article_is_not_confirmed_by_the_thread_below_it() -> None:
-    """"Read Comments (11)" over the article, the thread signed "Posted by" below it: the markers
+    """ "Read Comments (11)" over the article, the thread signed "Posted by" below it: the markers
     confirm a header only when the first of them comes within one comment's prose of it."""
     body = seed_lines("seed_004.txt")
-    thread = [line for i in range(11) for line in (_COMMENTS[i % len(_COMMENTS)], f"Posted by: reader{i} on Tue 1 Jan")]
+    thread = [
+        line
+        for i in range(11)
+        for line in (_COMMENTS[i % len(_COMMENTS)], f"Posted by: reader{i} on Tue 1 Jan")
+    ]
     text = "\n".join([*body[:4], "Comment | Read Comments (11)", *body[4:], *thread])
     assert set(body) <= set(clean_text(text).text.split("\n"))
 
 
 def test_a_closed_thread_goes_however_long_it_is() -> None:
-    """"Comments are now closed for this story" sits above the comments the thread keeps, which
+    """ "Comments are now closed for this story" sits above the comments the thread keeps, which
     may outweigh the article and carry no "Reply" links."""
     body = seed_lines("seed_002.txt")[:6]
     thread = _long_thread([])

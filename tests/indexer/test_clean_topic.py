@@ -91,7 +91,9 @@ def _fragments(lines: list[str], start: int, *, prose: bool) -> list[Fragment]:
 
 
 OTHER_STORIES = [
-    line for name in ("orchard_frost.txt", "harbour_bridge.txt") for line in _paragraphs(FIXTURES.parent / "articles" / name)
+    line
+    for name in ("orchard_frost.txt", "harbour_bridge.txt")
+    for line in _paragraphs(FIXTURES.parent / "articles" / name)
 ]
 
 

@@ -66,7 +66,9 @@ def _texts_of_every_shape() -> list[str]:
     articles = [path.read_text() for path in sorted((FIXTURES / "articles").glob("*.txt"))]
     assert articles, "fixtures/articles holds the sample articles"
     short = ["", "one", "two words", "a b c d", "a b c d e", " ".join(f"t{i}" for i in range(31))]
-    non_ascii = ["Stra\u00dfe \u0130stanbul \u03a3\u0391\u03a3 caf\u00e9 \u201cquoted\u201d \u2014 12\u00a0500"]
+    non_ascii = [
+        "Stra\u00dfe \u0130stanbul \u03a3\u0391\u03a3 caf\u00e9 \u201cquoted\u201d \u2014 12\u00a0500"
+    ]
     long_tokens = ["x" * 5000 + " y " + "z" * 17]
     return articles + short + non_ascii + long_tokens
 

@@ -5,7 +5,9 @@ from indexer.relations import CopyEvidence, copy_evidence, copy_relation, relati
 
 
 def _evidence(query_in_match, match_in_query, shared=100.0):
-    return CopyEvidence(0.0, query_in_match, match_in_query, shared, False, max(query_in_match, match_in_query))
+    return CopyEvidence(
+        0.0, query_in_match, match_in_query, shared, False, max(query_in_match, match_in_query)
+    )
 
 
 @pytest.mark.parametrize(

@@ -212,7 +212,25 @@ def test_sentence_kernel_agrees_with_the_numpy_path_on_the_fixtures():
 
 WORD_PIECES = st.sampled_from(
     sorted(terms.STOP_WORDS)[::7]
-    + ["ies", "s", "ss", "us", "is", "y", "The", "PARTIES", "Ties", "bus", "A", "x", "_", "7", "2024", "caf\u00e9", "\u00c9t\u00e9"]
+    + [
+        "ies",
+        "s",
+        "ss",
+        "us",
+        "is",
+        "y",
+        "The",
+        "PARTIES",
+        "Ties",
+        "bus",
+        "A",
+        "x",
+        "_",
+        "7",
+        "2024",
+        "caf\u00e9",
+        "\u00c9t\u00e9",
+    ]
 )
 
 
@@ -292,7 +310,9 @@ def test_pair_kernel_agrees_with_the_numpy_path():
     """Every pair of the fixture texts, with and without titles, IDF weights that vary by term:
     the same counts, and the same scores up to the order of floating-point sums."""
     texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))] + [BRIEF, SPUN_BRIEF, RATES_A, UNRELATED, ""]
-    titled = [similarity_profile(t, title=t.split(".")[0][:80] if i % 2 else None) for i, t in enumerate(texts)]
+    titled = [
+        similarity_profile(t, title=t.split(".")[0][:80] if i % 2 else None) for i, t in enumerate(texts)
+    ]
     stored = [SimilarityProfile.from_bytes(p.to_bytes()) for p in titled]
     weights = np.random.default_rng(0).uniform(1.0, 8.0, TERM_SPACE)
     for a, b in combinations(titled + stored, 2):
@@ -300,7 +320,9 @@ def test_pair_kernel_agrees_with_the_numpy_path():
         kernel = similarity._native_pair_scores(a, b, vocabulary, weights[vocabulary], similarity.DEFAULTS)
         numpy_path = similarity._numpy_pair_scores(a, b, vocabulary, weights[vocabulary], similarity.DEFAULTS)
         assert kernel[2:5] == numpy_path[2:5]  # shared anchors, anchors of each side
-        assert kernel[:2] + kernel[5:] == pytest.approx(numpy_path[:2] + numpy_path[5:], rel=1e-12, nan_ok=True)
+        assert kernel[:2] + kernel[5:] == pytest.approx(
+            numpy_path[:2] + numpy_path[5:], rel=1e-12, nan_ok=True
+        )
 
 
 @needs_sentence_kernel
@@ -393,7 +415,12 @@ def test_templated_notice_of_another_company_is_not_a_paraphrase():
 def test_alignment_is_skipped_when_the_anchors_already_rule_a_paraphrase_out():
     """Half the cost of a comparison; most candidates are other coverage, which keeps few anchors."""
     scores = compare(similarity_profile(DIVIDEND_A), similarity_profile(DIVIDEND_B), flat_idf)
-    assert (scores.alignment, scores.paraphrase, scores.aligned_sentences, scores.query_spans) == (0.0, 0.0, (), ())
+    assert (scores.alignment, scores.paraphrase, scores.aligned_sentences, scores.query_spans) == (
+        0.0,
+        0.0,
+        (),
+        (),
+    )
     assert scores.same_story > 0.5  # the other scores are all there
 
 

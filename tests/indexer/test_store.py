@@ -204,7 +204,9 @@ def test_pending_terms_count_as_written_in_any_order_of_prefixes():
         pending = PendingTerms(added, removed, added_end, removed_end, 4)
         counts = frequencies.counts.copy()
         for index, term in enumerate(snapshot):
-            counts[index] += np.count_nonzero(added[:added_end] == term) - np.count_nonzero(removed[:removed_end] == term)
+            counts[index] += np.count_nonzero(added[:added_end] == term) - np.count_nonzero(
+                removed[:removed_end] == term
+            )
         expected = np.log((1.0 + 40 + 4) / (1.0 + counts)) + 1.0
         expected = np.append(expected, expected.max())  # term 5 is not in the snapshot
         assert np.allclose(frequencies.idf(pending)(query), expected), (added_end, removed_end)
@@ -245,7 +247,9 @@ def test_stored_record_reads_back_as_written(index, store):
 
 
 @pytest.mark.parametrize("name", ["hash-max-ziplist-entries", "hash-max-ziplist-value"])
-def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(redis_client, namespace, caplog, name):
+def test_opening_warns_when_the_server_would_not_keep_bucket_hashes_compact(
+    redis_client, namespace, caplog, name
+):
     from indexer.storage.redis import COMPACT_HASH_SETTINGS
 
     found = {key: redis_client.config_get(key)[key] for key in COMPACT_HASH_SETTINGS}
@@ -275,7 +279,9 @@ def test_scripts_flushed_from_the_server_are_loaded_again(index, store, redis_cl
     redis_client.script_flush()
     assert index.upsert(ArticleInput(FROST, id="frost")).changed
     redis_client.script_flush()  # a single call goes alone, several in a pipeline: both reload
-    batch = index.upsert_many([ArticleInput(SEED, id="a", source="x.com"), ArticleInput(BRIDGE, id="b", source="y.com")])
+    batch = index.upsert_many(
+        [ArticleInput(SEED, id="a", source="x.com"), ArticleInput(BRIDGE, id="b", source="y.com")]
+    )
     assert [result.changed for result in batch] == [True, True]
 
 
@@ -301,7 +307,9 @@ def test_a_page_of_thousands_of_short_lines_is_stored_and_removed_whole(index, s
     assert stored.source == "lists.example" and stored.meta["source"] == "lists.example"
     assert store.line_stats("lists.example", [index.prepare(article).line_keys[-1]]).doc_count == 1
     index.delete("long-list")
-    assert not [key for key in store.key_names() if any(kind in key for kind in (b":d:", b":t:", b":s:", b":b:"))]
+    assert not [
+        key for key in store.key_names() if any(kind in key for kind in (b":d:", b":t:", b":s:", b":b:"))
+    ]
 
 
 def test_candidates_sharing_salient_keys_only_stop_at_their_limit(index, store):
@@ -315,11 +323,18 @@ def test_candidates_sharing_salient_keys_only_stop_at_their_limit(index, store):
     requests = []
     for k in range(12):  # articles 0 and 1 share a copy key; article k shares k % 10 + 1 salient keys
         record = ArticleRecord(
-            id=f"a{k}", content_hash=bytes([k]) * 8, shingle_count=prepared.fingerprint.shingle_count,
-            signature=prepared.fingerprint.signature, profile=prepared.profile_bytes, meta={},
-            published_at=None, source=None, line_keys=(),
+            id=f"a{k}",
+            content_hash=bytes([k]) * 8,
+            shingle_count=prepared.fingerprint.shingle_count,
+            signature=prepared.fingerprint.signature,
+            profile=prepared.profile_bytes,
+            meta={},
+            published_at=None,
+            source=None,
+            line_keys=(),
             band_keys=copy_keys[k : k + 1] if k < 2 else np.array([(100 + k) << 40], dtype=np.uint64),
-            lead_keys=np.empty(0, np.uint64), salient_keys=salient[: k % 10 + 1],
+            lead_keys=np.empty(0, np.uint64),
+            salient_keys=salient[: k % 10 + 1],
             term_ids=np.empty(0, np.uint32),
         )
         requests.append(WriteRequest(record, None, None))

@@ -20,10 +20,14 @@ def _half(text: str) -> str:
 
 
 def test_put_returns_matches_and_cluster(client):
-    first = client.put("/v1/articles/orig", json={"text": SEED, "published_at": "2025-06-14T09:00:00Z", "source": "a.com"})
+    first = client.put(
+        "/v1/articles/orig", json={"text": SEED, "published_at": "2025-06-14T09:00:00Z", "source": "a.com"}
+    )
     assert first.status_code == 200
     assert first.json()["canonical_id"] == "orig" and first.json()["matches"] == []
-    copy = client.put("/v1/articles/copy", json={"text": _half(SEED), "title": "Another headline", "source": "b.com"})
+    copy = client.put(
+        "/v1/articles/copy", json={"text": _half(SEED), "title": "Another headline", "source": "b.com"}
+    )
     body = copy.json()
     assert body["matches"][0]["id"] == "orig"
     assert body["matches"][0]["relation"] == "syndicated"
@@ -63,7 +67,9 @@ def test_query_stores_nothing(client):
 def test_batch_reports_each_item(client):
     response = client.post(
         "/v1/articles/batch",
-        json={"articles": [{"id": "a", "text": BRIDGE}, {"id": "b", "text": FROST}, {"id": "c", "text": BRIDGE}]},
+        json={
+            "articles": [{"id": "a", "text": BRIDGE}, {"id": "b", "text": FROST}, {"id": "c", "text": BRIDGE}]
+        },
     )
     results = response.json()["results"]
     assert [r["ok"] for r in results] == [True, True, True]
@@ -74,7 +80,12 @@ def test_batch_reports_each_item(client):
 def test_batch_item_failure_does_not_fail_others(client):
     response = client.post(
         "/v1/articles/batch",
-        json={"articles": [{"id": "a", "text": BRIDGE}, {"id": "bad", "html": "<html><body><script>x</script></body></html>"}]},
+        json={
+            "articles": [
+                {"id": "a", "text": BRIDGE},
+                {"id": "bad", "html": "<html><body><script>x</script></body></html>"},
+            ]
+        },
     )
     results = response.json()["results"]
     assert results[0]["ok"] and not results[1]["ok"]
@@ -109,7 +120,11 @@ def test_body_over_the_limit_is_413(client):
 
 
 def test_unknown_id_is_404(client):
-    for method, path in (("get", "/v1/articles/nope"), ("get", "/v1/articles/nope/matches"), ("delete", "/v1/articles/nope")):
+    for method, path in (
+        ("get", "/v1/articles/nope"),
+        ("get", "/v1/articles/nope/matches"),
+        ("delete", "/v1/articles/nope"),
+    ):
         response = getattr(client, method)(path)
         assert response.status_code == 404
         assert response.json()["title"] == "Article not found"
@@ -130,7 +145,10 @@ def test_compare_touches_nothing(client):
     body = client.post("/v1/compare", json={"a": {"text": SEED}, "b": {"text": _half(SEED)}}).json()
     assert body["relation"] == "syndicated"
     assert body["containment_b_in_a"] > 0.9
-    assert client.post("/v1/compare", json={"a": {"text": BRIDGE}, "b": {"text": FROST}}).json()["relation"] is None
+    assert (
+        client.post("/v1/compare", json={"a": {"text": BRIDGE}, "b": {"text": FROST}}).json()["relation"]
+        is None
+    )
     assert sorted(store.key_names()) == before
 
 
@@ -139,14 +157,26 @@ def test_health_and_metrics(client):
     assert client.get("/readyz").json()["status"] == "ready"
     client.get("/v1/articles/missing")
     metrics = client.get("/metrics").text
-    assert 'syndetect_http_requests_total{method="GET",route="/v1/articles/{article_id}",status="404"}' in metrics
+    assert (
+        'syndetect_http_requests_total{method="GET",route="/v1/articles/{article_id}",status="404"}'
+        in metrics
+    )
 
 
 _PARAGRAPHS = [line for text in (BRIDGE, FROST, SEED) for line in text.splitlines() if len(line.split()) > 8]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["put", "delete"]), st.sets(st.integers(0, len(_PARAGRAPHS) - 1), min_size=1, max_size=6)), max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),
+            st.sampled_from(["put", "delete"]),
+            st.sets(st.integers(0, len(_PARAGRAPHS) - 1), min_size=1, max_size=6),
+        ),
+        max_size=12,
+    )
+)
 def test_deleted_articles_are_never_returned_and_puts_are_idempotent(client, operations):
     store = client.app.state.resources.index.store
     store.clear()  # examples share the fixture; each starts from an empty index
@@ -165,7 +195,10 @@ def test_deleted_articles_are_never_returned_and_puts_are_idempotent(client, ope
             assert client.delete(f"/v1/articles/{article_id}").status_code == expected
             live.pop(article_id, None)
         for text in live.values():
-            found = {m["id"] for m in client.post("/v1/matches", json={"text": text, "limit": 100}).json()["matches"]}
+            found = {
+                m["id"]
+                for m in client.post("/v1/matches", json={"text": text, "limit": 100}).json()["matches"]
+            }
             assert found <= set(live)
 
 
@@ -191,17 +224,27 @@ def test_semantic_compare_scores_same_story_by_embedding(redis_url, namespace, s
 
     if not semantic.available():
         pytest.skip("syndetect[semantic] is not installed")
-    seeds = [read_fixture("similarity", name) for name in ("002_7c2d817576f8b079.txt", "004_aa27b6e4088c5d31.txt")]
-    app = create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, semantic_compare=True))
+    seeds = [
+        read_fixture("similarity", name) for name in ("002_7c2d817576f8b079.txt", "004_aa27b6e4088c5d31.txt")
+    ]
+    app = create_app(
+        Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, semantic_compare=True)
+    )
     with TestClient(app) as semantic_client:
-        body = semantic_client.post("/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": seeds[1]}}).json()
-        unrelated = semantic_client.post("/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": FROST}}).json()
+        body = semantic_client.post(
+            "/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": seeds[1]}}
+        ).json()
+        unrelated = semantic_client.post(
+            "/v1/compare", json={"a": {"text": seeds[0]}, "b": {"text": FROST}}
+        ).json()
     assert body["relation"] == "same_story"
     assert unrelated["similarity"]["same_story"] < body["similarity"]["same_story"]
 
 
 @pytest.mark.parametrize("precision_pass", [True, False])
-def test_html_precision_pass_setting_reaches_the_extractor(redis_url, namespace, store, tmp_path, precision_pass):
+def test_html_precision_pass_setting_reaches_the_extractor(
+    redis_url, namespace, store, tmp_path, precision_pass
+):
     """(`store`: its teardown empties the namespace the app opened.)"""
     from fastapi.testclient import TestClient
 
@@ -209,7 +252,9 @@ def test_html_precision_pass_setting_reaches_the_extractor(redis_url, namespace,
     from service.app import create_app
     from service.settings import Settings
 
-    settings = Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path, html_precision_pass=precision_pass)
+    settings = Settings(
+        redis_url=redis_url, namespace=namespace, data_dir=tmp_path, html_precision_pass=precision_pass
+    )
     app = create_app(settings)
     with TestClient(app):
         share = app.state.resources.extractor.settings.precision_min_share
@@ -221,7 +266,9 @@ def test_openapi_documents_every_response_body(client):
     """Routes return ready JSON (serialised once); their models must still reach the schema."""
     paths = client.get("/openapi.json").json()["paths"]
     documented = {
-        (method.upper(), path): op["responses"]["200"]["content"]["application/json"]["schema"].get("$ref", "")
+        (method.upper(), path): op["responses"]["200"]["content"]["application/json"]["schema"].get(
+            "$ref", ""
+        )
         for path, ops in paths.items()
         for method, op in ops.items()
         if "200" in op["responses"] and path.startswith("/v1/")

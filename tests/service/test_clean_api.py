@@ -30,10 +30,17 @@ def test_template_line_is_learned_per_source_and_reads_do_not_learn(client):
         client.post("/v1/clean", json=probe)
         client.post("/v1/matches", json=probe)
     assert sorted(store.key_names()) == before
-    assert all(span["reason"] != "site_template" for span in client.post("/v1/clean", json=probe).json()["removed"])
+    assert all(
+        span["reason"] != "site_template" for span in client.post("/v1/clean", json=probe).json()["removed"]
+    )
 
     for i in range(6):
-        assert client.put(f"/v1/articles/courier-{i}", json={"text": _story(i), "source": "courier.example"}).status_code == 200
+        assert (
+            client.put(
+                f"/v1/articles/courier-{i}", json={"text": _story(i), "source": "courier.example"}
+            ).status_code
+            == 200
+        )
     cleaned = client.post("/v1/clean", json=probe).json()
     template = [s for s in cleaned["removed"] if s["reason"] == "site_template"]
     assert [cleaned["source_text"][s["start"] : s["end"]].strip() for s in template] == [FOOTER]
@@ -48,8 +55,16 @@ def test_template_line_is_learned_per_source_and_reads_do_not_learn(client):
 
 
 def test_different_templates_around_one_wire_copy_do_not_hide_it(client):
-    wrapped_a = "Subscribe to our morning briefing\nShare on Facebook\n" + SEED + "\n\u00a9 2025 Alpha Media Ltd. All rights reserved."
-    wrapped_b = "Advertisement\n" + SEED + "\nRead more: Council approves new budget for schools\nBe the first to comment"
+    wrapped_a = (
+        "Subscribe to our morning briefing\nShare on Facebook\n"
+        + SEED
+        + "\n\u00a9 2025 Alpha Media Ltd. All rights reserved."
+    )
+    wrapped_b = (
+        "Advertisement\n"
+        + SEED
+        + "\nRead more: Council approves new budget for schools\nBe the first to comment"
+    )
     client.put("/v1/articles/alpha", json={"text": wrapped_a, "source": "alpha.example"})
     body = client.put("/v1/articles/beta", json={"text": wrapped_b, "source": "beta.example"}).json()
     assert body["matches"][0]["id"] == "alpha"
@@ -66,8 +81,12 @@ def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):
         ]
     )
     client.put("/v1/articles/bridge", json={"text": BRIDGE + "\n" + promo, "source": "daily.example"})
-    body = client.put("/v1/articles/frost", json={"text": FROST + "\n" + promo, "source": "daily.example"}).json()
-    assert all(m["relation"] not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in body["matches"])
+    body = client.put(
+        "/v1/articles/frost", json={"text": FROST + "\n" + promo, "source": "daily.example"}
+    ).json()
+    assert all(
+        m["relation"] not in {"exact", "near_duplicate", "syndicated", "paraphrase"} for m in body["matches"]
+    )
 
 
 TOUR_DATES = read_fixture("clean", "tour_dates.txt").splitlines()
@@ -82,5 +101,7 @@ def test_html_is_cleaned_gently_after_extraction(client):
     html = f"<html><body><article>{paragraphs}<h2>Tour dates</h2>{dates}</article></body></html>"
     from_html = client.post("/v1/clean", json={"html": html}).json()["text"]
     assert all(date in from_html for date in TOUR_DATES)
-    as_text = client.post("/v1/clean", json={"text": "\n".join([*body, "Tour dates", *TOUR_DATES])}).json()["text"]
+    as_text = client.post("/v1/clean", json={"text": "\n".join([*body, "Tour dates", *TOUR_DATES])}).json()[
+        "text"
+    ]
     assert not all(date in as_text for date in TOUR_DATES)

@@ -78,7 +78,9 @@ def test_mismatched_config_refuses_to_start(redis_url, namespace, tmp_path):
     RedisStore(client, other, namespace).open()
     try:
         with pytest.raises(ConfigMismatch, match="reindex"):
-            with TestClient(create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path))):
+            with TestClient(
+                create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path))
+            ):
                 pass
     finally:
         RedisStore(client, DEFAULT_CONFIG, namespace).clear()
@@ -138,8 +140,18 @@ def _run_serve(tmp_path, workers: int):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("SYNDETECT_")}
-    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port), "--workers", str(workers),
-               "--data-dir", str(tmp_path / "data")]
+    command = [
+        sys.executable,
+        "-m",
+        "service.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--data-dir",
+        str(tmp_path / "data"),
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     import httpx
@@ -167,9 +179,13 @@ def test_serve_with_workers_shares_one_embedded_redis_that_persists(tmp_path):
     process, base = _run_serve(tmp_path, workers=2)
     try:
         for n in range(6):  # spread over both workers: every one must see the same store
-            assert httpx.put(f"{base}/v1/articles/a{n}", json={"text": f"{BRIDGE}\nEdition {n}."}).status_code in (200, 201)
+            assert httpx.put(
+                f"{base}/v1/articles/a{n}", json={"text": f"{BRIDGE}\nEdition {n}."}
+            ).status_code in (200, 201)
         assert httpx.post(base + "/v1/matches", json={"text": BRIDGE}).json()["matches"][0]["relation"] in (
-            "near_duplicate", "exact")
+            "near_duplicate",
+            "exact",
+        )
     finally:
         _stop(process)
     process, base = _run_serve(tmp_path, workers=1)
