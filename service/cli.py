@@ -48,11 +48,13 @@ def _read_jsonl(paths: list[Path]) -> Iterator[tuple[str, int, dict | None, str 
                     continue
                 try:
                     record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError("not a JSON object")
-                    yield str(path), number, record, None
                 except ValueError as exc:
                     yield str(path), number, None, f"invalid JSON: {exc}"
+                    continue
+                if isinstance(record, dict):
+                    yield str(path), number, record, None
+                else:
+                    yield str(path), number, None, "invalid JSON: not a JSON object"
 
 
 def _article(record: dict, resources: Resources) -> ArticleInput:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 import redis
 
@@ -57,11 +58,12 @@ class EmbeddedRedis:
     def url(self) -> str:
         return f"unix://{self.socket_path}"
 
-    def start(self) -> EmbeddedRedis:
+    def start(self) -> Self:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if len(str(self.socket_path)) > 100:
             raise EmbeddedRedisError(f"data dir path too long for a Unix socket: {self.data_dir}")
-        self._lock_file = open(self.data_dir / "syndetect.lock", "w")
+        # held open until stop(): the flock on it is what keeps a second process out
+        self._lock_file = open(self.data_dir / "syndetect.lock", "w")  # noqa: SIM115
         try:
             fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -134,7 +136,7 @@ class EmbeddedRedis:
             self._lock_file.close()
             self._lock_file = None
 
-    def __enter__(self) -> EmbeddedRedis:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:

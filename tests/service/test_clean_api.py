@@ -73,12 +73,10 @@ def test_different_templates_around_one_wire_copy_do_not_hide_it(client):
 
 
 def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):
-    promo = "\n".join(
-        [
-            "Subscribe to the Eastbrook Daily newsletter for the morning headlines delivered to your inbox",
-            "Follow us on Facebook, Twitter and Instagram for breaking news from across the district",
-            "Copyright 2025 Eastbrook Daily Media Group. All rights reserved. Terms of use apply.",
-        ]
+    promo = (
+        "Subscribe to the Eastbrook Daily newsletter for the morning headlines delivered to your inbox\n"
+        "Follow us on Facebook, Twitter and Instagram for breaking news from across the district\n"
+        "Copyright 2025 Eastbrook Daily Media Group. All rights reserved. Terms of use apply."
     )
     client.put("/v1/articles/bridge", json={"text": BRIDGE + "\n" + promo, "source": "daily.example"})
     body = client.put(

@@ -77,11 +77,11 @@ def test_mismatched_config_refuses_to_start(redis_url, namespace, tmp_path):
     client = redis.Redis.from_url(redis_url)
     RedisStore(client, other, namespace).open()
     try:
-        with pytest.raises(ConfigMismatch, match="reindex"):
-            with TestClient(
-                create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path))
-            ):
-                pass
+        with (
+            pytest.raises(ConfigMismatch, match="reindex"),
+            TestClient(create_app(Settings(redis_url=redis_url, namespace=namespace, data_dir=tmp_path))),
+        ):
+            pass
     finally:
         RedisStore(client, DEFAULT_CONFIG, namespace).clear()
 
@@ -99,14 +99,16 @@ def test_cli_index_is_resumable_and_reindex_rebuilds(tmp_path, redis_url, namesp
                 json.dumps({"id": "bridge", "text": BRIDGE, "source": "a.com"}),
                 json.dumps({"id": "frost", "text": FROST}),
                 "not json",
+                "[1, 2]",
                 json.dumps({"id": "empty", "text": ""}),
             ]
         )
     )
     try:
-        assert cli(["index", str(feed)]) == 1  # two bad lines are reported, the rest indexed
-        first = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-        assert first == {"indexed": 2, "unchanged": 0, "failed": 2}
+        assert cli(["index", str(feed)]) == 1  # three bad lines are reported, the rest indexed
+        printed = capsys.readouterr()
+        assert "not a JSON object" in printed.err
+        assert json.loads(printed.out.strip().splitlines()[-1]) == {"indexed": 2, "unchanged": 0, "failed": 3}
         cli(["index", str(feed)])
         assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["unchanged"] == 2
         query = tmp_path / "query.txt"
