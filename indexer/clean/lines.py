@@ -365,15 +365,30 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         weak=True,
     ),
+    # A share prompt that asks the reader by name of the thing to share, or of the people to share
+    # it with: it goes also when it reads like a sentence ("If you enjoyed this post, please share
+    # it with your friends.").
     _PhraseRule(
         "share",
         re.compile(
-            r"\b(share (this|on|via|the|article|story|page)|follow us|like us on facebook|"
-            r"share to|share with|share it with|sharing options|click to share|click to tweet|"
-            r"help (me|us) spread the word)\b"
+            r"\b(share (it|this( article| story| post| page| video)?) with (your |a )?(friends?|family|others|someone)|"
+            r"(share|sharing) this (article|story|post|page|video)|follow us|like us on facebook|"
+            r"click to share|click to tweet|help (me|us) spread the word)\b"
         ),
         0.85,
         weak=True,
+    ),
+    # The bare verb is a button's ("Share this", "Share on", "Share via Email"), but business
+    # prose says it too ("closed at 29 cents a share on Friday", "earnings per share to rise",
+    # "both sides share the view"): never on a line that reads like a sentence.
+    _PhraseRule(
+        "share",
+        re.compile(
+            r"\b(share (this|on|via|the|article|story|page|it with)|share to|share with|sharing options)\b"
+        ),
+        0.85,
+        weak=True,
+        calls=False,
     ),
     # Sending the reader to the site's social accounts or mailing list, in the site's voice
     # ("us", "me", "our"): no article says that about itself, so prose-like lines of up to
@@ -898,6 +913,8 @@ _DATE_NAMES = frozenset([*_MONTHS, *_WEEKDAYS.split()])
 _DATE_ANCHORS = frozenset([*_DATE_NAMES, "ago", "yesterday", "today"])
 _DATE_VERBS = frozenset(["updated", "posted", "published", "modified"])
 _LIST_MARKERS = frozenset("-•*")
+# A date told in a clause ("Payment date is April 15.") is a sentence, not a stamp.
+_CLAUSE_VERBS = frozenset(["is", "was", "are", "were", "will"])
 # "01/31", "2016.12.01", "2019-11-20"; a score out of 5, 10 or 100 is no date.
 _NUMERIC_DATE = re.compile(r"\d{1,4}(/\d{1,4}|([.-])\d{1,2}\2\d{1,4})")
 _RATING = re.compile(r"\d+(\.\d+)?/(5|10|100)$")
@@ -988,7 +1005,7 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
             numbered = True
         elif t in _DATE_VERBS:
             numbered = True
-    return named and (numbered or len(dated) == len(tokens))
+    return named and (numbered or len(dated) == len(tokens)) and _CLAUSE_VERBS.isdisjoint(tokens)
 
 
 # "Tom Krisher, AP Auto Writer", "Andrew Derringer, Editor": a name, a comma, the role.

@@ -206,6 +206,9 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("PIN FOR LATER", "share"),
         ("Like it? Pin it!", "share"),
         ("Help us spread the word about the Ledger's podcast!", "share"),
+        # share prompts that read like a sentence
+        ("If you enjoyed this post, please share it with your friends.", "share"),
+        ("Spread the joy by sharing this article with someone you love.", "share"),
         (
             (
                 "If this newsletter was forwarded to you, welcome: the Ledger's editors write it every Friday "
@@ -375,6 +378,13 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Officials said the family can be reached at 555-0100 through the embassy.",
         "To read the full report, residents can visit the library, the council said.",
         "Smith, the editor, said the paper would appeal.",
+        # business prose says "share" the way buttons do
+        "Shares in the brewer closed at 412 pence a share on Friday, the exchange said.",
+        "The company expects earnings per share to rise by a tenth this year.",
+        "Both unions share the view that the pay offer falls short of inflation.",
+        "The board paid a dividend of 14 pence per share on a split-adjusted basis.",
+        # a date told in a clause
+        "Payment date is April 15.",
         # the full date and a place, told as what happened or what will happen there
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
