@@ -914,7 +914,7 @@ _DATE_ANCHORS = frozenset([*_DATE_NAMES, "ago", "yesterday", "today"])
 _DATE_VERBS = frozenset(["updated", "posted", "published", "modified"])
 _LIST_MARKERS = frozenset("-•*")
 # A date told in a clause ("Payment date is April 15.") is a sentence, not a stamp.
-_CLAUSE_VERBS = frozenset(["is", "was", "are", "were", "will"])
+_CLAUSE_VERBS = frozenset(["is", "was", "are", "were", "will", "be", "been"])
 # "01/31", "2016.12.01", "2019-11-20"; a score out of 5, 10 or 100 is no date.
 _NUMERIC_DATE = re.compile(r"\d{1,4}(/\d{1,4}|([.-])\d{1,2}\2\d{1,4})")
 _RATING = re.compile(r"\d+(\.\d+)?/(5|10|100)$")

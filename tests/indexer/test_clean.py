@@ -385,6 +385,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The board paid a dividend of 14 pence per share on a split-adjusted basis.",
         # a date told in a clause
         "Payment date is April 15.",
+        "- Hustings can be seen on Sunday, 12 December, at 2240 GMT.",
         # the full date and a place, told as what happened or what will happen there
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
