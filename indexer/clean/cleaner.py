@@ -42,7 +42,9 @@ class Kind(Enum):
 
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _DECISIVE = (Kind.GOOD, Kind.HEADLINE, Kind.REMOVED)
+_UNDECIDED = (Kind.SHORT, Kind.NEAR)
 _NAVIGATION_SCORE = {Kind.SHORT: 0.6, Kind.NEAR: 0.5}
 
 
@@ -145,35 +147,57 @@ def _resolve_by_context(
     kinds: list[Kind], features: Sequence[LineFeatures], verdicts: list[Verdict], settings: CleanSettings
 ) -> None:
     """Near lines stay next to body on either side; short lines only between body on both sides.
-    A list counts as one line, so a long list inside the article stays with it. Without enough
-    body on the page to anchor anything, or with `settings.context_removes` off (text an HTML
-    extractor produced), undecided lines are kept."""
+    A list counts as one line, so a long list inside the article stays with it; a table's rows of
+    figures are read as one block and stay beside body on either side (a wire earnings brief
+    opens with its table, far above its notes). Without enough body on the page to anchor
+    anything, or with `settings.context_removes` off (text an HTML extractor produced),
+    undecided lines are kept."""
     if not settings.context_removes:
         return
     anchor_words = sum(f.words for f, k in zip(features, kinds, strict=True) if k is Kind.GOOD)
     if anchor_words < settings.min_anchor_words:
         return
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
+    # only an undecided line can be a row (the neighbour search stops at decided ones anyway),
+    # and only one with a digit: the test inline spares nearly every line a call
+    figures = [
+        kinds[i] in _UNDECIDED and _DIGIT.search(features[i].low) is not None and _figures_row(features[i])
+        for i in content
+    ]
     in_list = [features[i].list_item for i in content]
+    in_table = [item or row for item, row in zip(in_list, figures, strict=True)]
     for undecided, needs_both in ((Kind.NEAR, False), (Kind.SHORT, True)):
         decided = [kinds[i] for i in content]
         for pos, i in enumerate(content):
             if kinds[i] is not undecided:
                 continue
-            before = _nearest_decisive(decided, in_list, pos, -1, settings.context_window)
-            after = _nearest_decisive(decided, in_list, pos, +1, settings.context_window)
+            skipped = in_table if figures[pos] else in_list
+            before = _nearest_decisive(decided, skipped, pos, -1, settings.context_window)
+            after = _nearest_decisive(decided, skipped, pos, +1, settings.context_window)
             sides = (before is Kind.GOOD or before is Kind.HEADLINE, after is Kind.GOOD)
             if all(sides) if needs_both else any(sides):
                 kinds[i] = Kind.GOOD
+            elif figures[pos] and any(sides):
+                pass  # a table's row beside the body stays, but anchors nothing as body would
             else:
                 verdicts[i] = ("navigation", _NAVIGATION_SCORE[undecided])
                 kinds[i] = Kind.REMOVED
 
 
+def _figures_row(f: LineFeatures) -> bool:
+    """A table's row of figures ("Shr 48.4 cents vs 40.6", "Nevada ..... 41 31 - 72"): a third
+    of its tokens or more carry digits, and not only small counts (a pager's "Page 1 of 3")."""
+    tokens = f.low.split()
+    figures = [t for t in tokens if _DIGIT.search(t)]
+    counts_only = all(t.isdigit() and len(t) <= 2 for t in figures)  # "Page 1 of 3", "1 2 3 »"
+    return len(tokens) >= 3 and len(figures) >= 2 and 3 * len(figures) >= len(tokens) and not counts_only
+
+
 def _nearest_decisive(
-    kinds: Sequence[Kind], in_list: Sequence[bool], pos: int, step: int, window: int
+    kinds: Sequence[Kind], skipped: Sequence[bool], pos: int, step: int, window: int
 ) -> Kind | None:
-    """Kind of the nearest decided line within `window` lines; list items are skipped for free."""
+    """Kind of the nearest decided line within `window` lines; the lines marked `skipped` (list
+    items, a table's rows) are passed for free."""
     j, budget = pos, window
     while budget > 0:
         j += step
@@ -181,7 +205,7 @@ def _nearest_decisive(
             return None
         if kinds[j] in _DECISIVE:
             return kinds[j]
-        if not in_list[j]:
+        if not skipped[j]:
             budget -= 1
     return None
 

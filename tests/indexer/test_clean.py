@@ -442,6 +442,41 @@ def test_extracted_text_keeps_short_lines_that_full_page_text_drops() -> None:
     assert set(TOUR_DATES) | set(body) <= set(kept)
 
 
+EARNINGS_TABLE = [
+    "Shr 52.1 cents vs 47.3 cents",
+    "Net 12.4 mln vs 10.9 mln",
+    "Revs 311.6 mln vs 287.2 mln",
+    "Avg shrs 23.8 mln vs 23.1 mln",
+    "Nine mths",
+    "Shr 1.41 dlrs vs 1.22 dlrs",
+    "Net 33.6 mln vs 28.9 mln",
+    "Revs 902.3 mln vs 845.0 mln",
+]
+
+
+def test_a_table_of_figures_opening_the_article_is_kept() -> None:
+    """A wire earnings brief opens with its table: the rows are read as one block, so those
+    farther than the context window from the notes below stay too."""
+    notes = [
+        (
+            "NOTE: Results for the quarter include a one-off gain of 2.1 mln dlrs from the sale of a "
+            "warehouse in the port district, the company said."
+        ),
+        (
+            "The company said it expected sales in the fourth quarter to grow at about the same pace "
+            "as in the first nine months of the year, helped by new contracts."
+        ),
+    ]
+    text = "\n".join([*EARNINGS_TABLE, *notes])
+    assert clean_text(text, title="HARBOUR FREIGHT CORP 3RD QTR NET").text == text
+
+
+def test_a_pager_above_the_article_is_no_table() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join(["Home", "News", "Page 1 of 3", "Opinion", "Sport", "Weather", "Travel", *body])
+    assert line_reasons(text, clean_text(text))["Page 1 of 3"] == "navigation"
+
+
 def test_extracted_text_still_loses_clutter_with_positive_evidence() -> None:
     body = seed_lines("seed_004.txt")
     clutter = "Share on Facebook Share on Twitter Share via Email"
