@@ -571,6 +571,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.9,
         max_words_factor=2.0,
     ),
+    # The words of a footer's links. A report of a dispute over them stays, also when its names
+    # keep it from reading like prose ("... violated the copyright of Acme's program, Digital said").
     _PhraseRule(
         "copyright",
         re.compile(
@@ -580,6 +582,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.75,
         weak=True,
         calls=False,
+        unless=re.compile(r"\b(said|says|according to|ruled|alleged|charged|violated|sued|lawsuit)\b"),
     ),
     # A market-data provider's notice under quotes: "NYSE and AMEX quotes delayed by at least 20
     # minutes", "Data is delayed at least 15 minutes". A report says the data *was* delayed.

@@ -383,6 +383,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The company expects earnings per share to rise by a tenth this year.",
         "Both unions share the view that the pay offer falls short of inflation.",
         "The board paid a dividend of 14 pence per share on a split-adjusted basis.",
+        # a report of a copyright dispute, heavy with names
+        "The suit charged that Orbisoft's Lantern software product violated the copyright of Kestrelsoft's TermLink program, Acme said.",
+        "Judge Ruth Hale ruled that Orbisoft's Lantern product infringed Kestrelsoft's TermLink copyright, lawyers said.",
         # a date told in a clause
         "Payment date is April 15.",
         "- Hustings can be seen on Sunday, 12 December, at 2240 GMT.",
