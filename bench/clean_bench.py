@@ -11,6 +11,9 @@ Sets and metrics (data stays in /work/shared/data, see bench/clean_data.py for t
         averaged, F1 of the averages). From HTML and from the full-page text `html-text`.
 - wcxb: WCXB article pages; bag-of-words F1 (macro) and the share of `without` snippets leaked,
         by our token rule (summed over pages) and by WCXB's own substring rule (page average).
+- articles: BBC News and Reuters-21578 articles (bench/corpora.py), which carry no clutter:
+        whatever `clean_text` cuts from them is article text lost. Not split (they are not
+        labelled); `--split` does not apply.
 Extraction results are cached under bench/out/ (git-ignored) so tuning runs only re-clean.
 """
 
@@ -43,6 +46,7 @@ from bench.clean_data import (
     zyte_pages,
     zyte_tool_output,
 )
+from bench.corpora import load as load_corpus
 from indexer.clean import EXTRACTED_SETTINGS, clean_text
 from indexer.extract import (
     EXTRACTOR_VERSION,
@@ -446,6 +450,42 @@ def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
     return rows
 
 
+def run_articles(split: str, extractor: HtmlExtractor) -> list[Row]:
+    """Share of characters, and of articles, that `clean_text` cuts from clutter-free articles,
+    and the reasons it gives (lines a reason took, most frequent first)."""
+    del split, extractor  # the corpora are whole and plain text
+    rows = []
+    for corpus in ("bbc", "reuters"):
+        articles = load_corpus(corpus)
+        started = time.perf_counter()
+        cut_chars = total_chars = touched = 0
+        reasons: Counter[str] = Counter()
+        for article in articles:
+            spans = [
+                span
+                for span in clean_text(article.body, title=article.title).spans
+                if article.body[span.start : span.end].strip()
+            ]
+            total_chars += len(article.body)
+            touched += bool(spans)
+            for span in spans:
+                cut = article.body[span.start : span.end]
+                cut_chars += len(cut.strip())
+                reasons[span.reason] += sum(1 for line in cut.split("\n") if line.strip())
+        rows.append(
+            {
+                "set": f"articles ({corpus})",
+                "method": "syndetect clean_text",
+                "chars cut": cut_chars / total_chars,
+                "articles cut": touched / len(articles),
+                "lines cut by reason": ", ".join(f"{reason} {n}" for reason, n in reasons.most_common()),
+                "pages": len(articles),
+                "s/page": (time.perf_counter() - started) / len(articles),
+            }
+        )
+    return rows
+
+
 def print_table(rows: Sequence[Row]) -> None:
     columns = [
         "set",
@@ -458,6 +498,9 @@ def print_table(rows: Sequence[Row]) -> None:
         "body removed",
         "without leaked",
         "leaked (WCXB rule)",
+        "chars cut",
+        "articles cut",
+        "lines cut by reason",
         "pages",
         "s/page",
     ]
@@ -482,10 +525,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=["l3s", "zyte", "wcxb", "all"], default="all")
+    parser.add_argument("--set", choices=["l3s", "zyte", "wcxb", "articles", "all"], default="all")
     parser.add_argument("--split", choices=["tune", "report"], default="report")
     args = parser.parse_args()
-    runners = {"l3s": run_l3s, "zyte": run_zyte, "wcxb": run_wcxb}
+    runners = {"l3s": run_l3s, "zyte": run_zyte, "wcxb": run_wcxb, "articles": run_articles}
     chosen = list(runners) if args.set == "all" else [args.set]
     rows: list[Row] = []
     with HtmlExtractor(ExtractSettings(max_workers=1, timeout_seconds=60)) as extractor:
