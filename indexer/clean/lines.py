@@ -594,12 +594,17 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         max_words_factor=2.0,
     ),
-    # Cookie consent banners read like prose, but no article speaks of "our use of cookies".
+    # Cookie consent banners read like prose, but no article speaks of "our use of cookies"; the
+    # consent plugins' banners come translated (Italian, Spanish, Portuguese, French, German,
+    # Dutch).
     _PhraseRule(
         "copyright",
         re.compile(
             r"\b(we use cookies|(this|our) (site|website) uses cookies|(consent|agree|agreeing) to (our|the) use of cookies|"
-            r"accept all cookies)\b"
+            r"accept all cookies|utilizziamo (i )?cookie|questo sito (web )?(utilizza|usa) (i )?cookie|"
+            r"(utilizamos|usamos) cookies|este (sitio|site) (web )?(utiliza|usa) cookies|"
+            r"nous utilisons (des )?cookies|ce site utilise des cookies|wir verwenden cookies|"
+            r"diese (website|webseite) verwendet cookies|(wij|we) gebruiken cookies|deze (website|site) gebruikt cookies)\b"
         ),
         0.85,
         max_words_factor=4.0,

@@ -126,6 +126,16 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "copyright",
         ),
         ("By continuing, you consent to our use of cookies and similar tools.", "copyright"),
+        # the consent plugins' banners, translated
+        (
+            "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito.",
+            "copyright",
+        ),
+        (
+            "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site.",
+            "copyright",
+        ),
+        ("Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.", "copyright"),
         # a privacy overview runs longer than other clutter sentences
         (
             (
