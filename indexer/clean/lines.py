@@ -1019,17 +1019,22 @@ def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
 # "Tom Krisher, AP Auto Writer", "Andrew Derringer, Editor": a name, a comma, the role.
 _ROLES = ("writer", "correspondent", "reporter", "editor", "columnist")
 _NAMED_ROLE = re.compile(rf"^[\w.'’-]+( [\w.'’-]+){{1,3}}, ([\w&.' ]{{0,30}} )?({'|'.join(_ROLES)})$")
+# "Catherine Shu @catherineshu / 2 days": two to four names, the handle, a time stamp at most.
+_NAMED_HANDLE = re.compile(r"^[\w.'’-]+( [\w.'’-]+){1,3} @\w{2,30}( ?[/|·•-] [\w ,:.]{1,30})?$")
 
 
 def _is_byline(line: str, f: LineFeatures) -> bool:
-    """'By Jane Doe', 'By Jane Doe, Staff Writer', 'Jane Doe, Staff Writer': short, capitalised
-    names, after 'by' or before a comma and the writer's role."""
+    """'By Jane Doe', 'By Jane Doe, Staff Writer', 'Jane Doe, Staff Writer', 'Jane Doe @janedoe':
+    short, capitalised names, after 'by', before a comma and the writer's role, or before the
+    writer's handle (and when it was posted)."""
     if f.words > 8 or f.low.endswith(("?", "!")):
         return False
     if f.low.startswith("by "):
         names = [t for t in line.split()[1:] if t[:1].isalpha()]
     elif f.low.endswith(_ROLES) and _NAMED_ROLE.match(f.low):
         names = [t for t in line.split(",")[0].split() if t[:1].isalpha()]
+    elif "@" in f.low and _NAMED_HANDLE.match(f.low):
+        return all(t[0].isupper() for t in line.split("@")[0].split())  # "Ann Lee tweeted @x" stays
     else:
         return False
     return bool(names) and sum(1 for t in names if t[0].isupper()) / len(names) >= 0.5

@@ -115,6 +115,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "copyright",
         ),
         ("Reporting by Jane Smith; Editing by Tom Jones", "byline"),
+        ("Jane Smith @janesmith_news / 2 days", "byline"),
         ("Follow us on Facebook", "share"),
         ("Get our free app for breaking news alerts: Download our app", "promo"),
         ("Enter your email address to subscribe", "newsletter"),
@@ -388,6 +389,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Officials said the family can be reached at 555-0100 through the embassy.",
         "To read the full report, residents can visit the library, the council said.",
         "Smith, the editor, said the paper would appeal.",
+        "Ann Lee tweeted @northernrail",
         # business prose says "share" the way buttons do
         "Shares in the brewer closed at 412 pence a share on Friday, the exchange said.",
         "The company expects earnings per share to rise by a tenth this year.",
