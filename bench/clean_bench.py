@@ -325,15 +325,17 @@ def _bootstrap_interval(pr: Sequence[tuple[float, float]], resamples: int = 2000
 def _zyte_row(name: str, pairs: Iterable[tuple[str, str]], started: float) -> Row:
     pr = [shingle_pr(gold, predicted) for gold, predicted in pairs]
     elapsed = time.perf_counter() - started
+    precision = statistics.mean(p for p, _ in pr)
+    recall = statistics.mean(r for _, r in pr)
     return {
         "set": "zyte",
         "method": name,
-        "F1": _averaged_f1(pr),
-        "P": statistics.mean(p for p, _ in pr),
-        "R": statistics.mean(r for _, r in pr),
-        "F1 95% interval": _bootstrap_interval(pr) if pr else None,
+        "F1": _f1(precision, recall),
+        "P": precision,
+        "R": recall,
+        "F1 95% interval": _bootstrap_interval(pr),
         "pages": len(pr),
-        "s/page": elapsed / max(1, len(pr)),
+        "s/page": elapsed / len(pr),
     }
 
 
@@ -461,17 +463,16 @@ def run_articles(split: str, extractor: HtmlExtractor) -> list[Row]:
         cut_chars = total_chars = touched = 0
         reasons: Counter[str] = Counter()
         for article in articles:
-            spans = [
-                span
+            cuts = [
+                (span.reason, article.body[span.start : span.end])
                 for span in clean_text(article.body, title=article.title).spans
-                if article.body[span.start : span.end].strip()
             ]
+            cuts = [(reason, cut) for reason, cut in cuts if cut.strip()]  # blank lines are no loss
             total_chars += len(article.body)
-            touched += bool(spans)
-            for span in spans:
-                cut = article.body[span.start : span.end]
+            touched += bool(cuts)
+            for reason, cut in cuts:
                 cut_chars += len(cut.strip())
-                reasons[span.reason] += sum(1 for line in cut.split("\n") if line.strip())
+                reasons[reason] += sum(1 for line in cut.split("\n") if line.strip())
         rows.append(
             {
                 "set": f"articles ({corpus})",

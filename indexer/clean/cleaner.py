@@ -407,15 +407,16 @@ def _drop_restated_body(
     if not candidates:
         return
     # the shortest kept line saying each sentence (one entry a sentence: linear on any page)
+    said = {i: _sentences(f.low) for i, f in enumerate(features) if verdicts[i] is None and not f.blank}
     shortest: dict[str, tuple[int, int]] = {}
-    for i, f in enumerate(features):
-        if verdicts[i] is None and not f.blank:
-            for sentence in _sentences(f.low):
-                if f.words < shortest.get(sentence, (f.words + 1,))[0]:
-                    shortest[sentence] = (f.words, i)
+    for i, sentences in said.items():
+        words = features[i].words
+        for sentence in sentences:
+            if words < shortest.get(sentence, (words + 1,))[0]:
+                shortest[sentence] = (words, i)
     for i in candidates:
         words = features[i].words
-        sentences = _sentences(features[i].low)
+        sentences = said[i]
         if len(lines[i]) > settings.analysed_chars:
             sentences = sentences[:-1]  # the analysed head ends mid-sentence
         sources: set[int] = set()
