@@ -446,6 +446,8 @@ def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
             lambda p: with_title(e := ours.get(p.doc_id, p.html_path), e.text),
         ),
         _wcxb_row("trafilatura 2.3 defaults (HTML)", pages, lambda p: anchor.get(p.doc_id, p.html_path).text),
+        # the floor: snippets the gold text itself contains (a label inside an article sentence)
+        _wcxb_row("gold text (the metric's floor)", pages, lambda p: p.gold),
     ]
     ours.save()
     anchor.save()
