@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import Enum
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -66,6 +66,7 @@ def clean_text(
     kinds = _first_pass(lines, features, verdicts, title, template, settings)
     _drop_labels_above_headline(kinds, verdicts, settings)
     _resolve_by_context(kinds, features, verdicts, settings)
+    _drop_echoed_runs(features, kinds, verdicts, settings)
     headline = title
     if title is None:
         guessed = _guess_headline(lines, features, kinds, verdicts, settings)
@@ -182,6 +183,30 @@ def _resolve_by_context(
             else:
                 verdicts[i] = ("navigation", _NAVIGATION_SCORE[undecided])
                 kinds[i] = Kind.REMOVED
+
+
+def _drop_echoed_runs(
+    features: Sequence[LineFeatures], kinds: list[Kind], verdicts: list[Verdict], settings: CleanSettings
+) -> None:
+    """A run of kept lines that the page prints again elsewhere as clutter is that clutter: a
+    ticker of other stories' headline-and-lead lines above the article, repeated in a "Breaking
+    News" box at the foot. At least `echoed_run_min_lines` kept lines in a row (removed lines
+    between them do not break the run) must each have a removed twin; one echoed line is more
+    likely the article's lead quoted in a teaser list."""
+    removed = {f.low for f, v in zip(features, verdicts, strict=True) if v is not None and not f.blank}
+    if len(removed) < settings.echoed_run_min_lines:
+        return
+    kept = [i for i, f in enumerate(features) if not f.blank and verdicts[i] is None]
+
+    def echoed(i: int) -> bool:
+        f = features[i]
+        return kinds[i] is not Kind.HEADLINE and f.words >= settings.repeated_min_words and f.low in removed
+
+    for is_echo, group in groupby(kept, key=echoed):
+        run = list(group)
+        if is_echo and len(run) >= settings.echoed_run_min_lines:
+            for i in run:
+                verdicts[i], kinds[i] = ("repeated", 0.8), Kind.REMOVED
 
 
 def _figures_row(f: LineFeatures) -> bool:

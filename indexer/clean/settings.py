@@ -76,6 +76,9 @@ class CleanSettings:
     # `short_max_words` words between (a caption over and under its photo, a card's headline).
     repeated_min_words: int = 5
     repeated_near_lines: int = 2
+    # At least this many kept lines in a row, each printed again elsewhere on the page as removed
+    # clutter, are that clutter (a ticker above the article, repeated in a box at its foot).
+    echoed_run_min_lines: int = 3
     # A kept line of at least `restated_min_words` words goes when at least `restated_min_share`
     # of its sentences (by characters) are said by other kept lines, at least
     # `restated_min_sources` of them: the article's body or description run together on one line

@@ -105,3 +105,36 @@ def test_paragraphs_of_one_length_that_say_the_same_stay() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join([*body[:6], *terms, *body[6:]])
     assert clean_text(text).text == text
+
+
+TICKER = [
+    "Council votes to close three branch libraries LEEDS: Councillors voted on Tuesday to close three branch libraries in the",
+    "Rail strike called off after late pay offer MANCHESTER: A strike planned for Friday was called off after the operator",
+    "Harbour seals return to the estuary for the first time in decades HULL: Seals have been seen in the estuary again, said",
+    "Storm warning issued for the north coast ABERDEEN: Forecasters issued an amber warning for winds of up to 80mph on the",
+]
+
+
+def test_a_ticker_of_other_stories_printed_again_at_the_foot_goes_from_both_places() -> None:
+    """Full-page text of a news site: a ticker of headline-and-lead lines above the article, and
+    the same ticker again in a "Related Articles" box at the foot of the page."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*TICKER, *body, "Related Articles", *TICKER, "Contact us"])
+    result = clean_text(text)
+    kept = result.text.split("\n")
+    assert not [line for line in kept if line in TICKER]
+    top = result.spans[0]
+    assert (top.start, top.reason) == (0, "repeated")
+    assert text[top.start : top.end].rstrip("\n").split("\n") == TICKER
+    assert [line for line in kept if line in body] == body
+
+
+def test_the_article_lead_quoted_once_in_a_list_of_other_stories_stays() -> None:
+    """One echoed line is the article's own standfirst in a teaser list, not a ticker."""
+    body = seed_lines("seed_004.txt")
+    standfirst = "Ministers promise a faster review of old abuse cases in England and Wales."
+    article = [body[0], standfirst, *body[1:]]
+    text = "\n".join([*article, "Related Articles", standfirst, *TICKER[:2]])
+    result = clean_text(text)
+    assert line_reasons(text, result)[standfirst] == "related"  # the foot's copy goes
+    assert result.text.split("\n")[: len(article)] == article
