@@ -75,7 +75,8 @@ def clean_text(
     _drop_repeated_lines(features, kinds, verdicts, settings)
     _drop_restated_body(lines, features, kinds, verdicts, settings)
     verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
-    return build_result(all_lines, verdicts)
+    kept_headline = next((i for i, k in enumerate(kinds) if k is Kind.HEADLINE and verdicts[i] is None), None)
+    return build_result(all_lines, verdicts, kept_headline)
 
 
 def _analysed_line_count(lines: Sequence[str], settings: CleanSettings) -> int:

@@ -25,26 +25,45 @@ class RemovedSpan:
 
 @dataclass(frozen=True)
 class CleanResult:
-    """Cleaned text (kept lines joined by "\\n") and every removed range."""
+    """Cleaned text (kept lines joined by "\\n"), every removed range, and the [start, end) range of
+    the kept line taken for the headline (the given title's line, or the one found above the
+    body), None when no line is: the body alone, as article-extraction benchmarks score it, is
+    the text without that line."""
 
     text: str
     spans: tuple[RemovedSpan, ...]
+    headline: tuple[int, int] | None = None
+
+    @property
+    def body(self) -> str:
+        """The cleaned text without the headline line."""
+        if self.headline is None:
+            return self.text
+        start, end = self.headline
+        at = start - sum(span.end - span.start for span in self.spans if span.end <= start)
+        before, after = self.text[:at], self.text[at + end - start :]
+        return before + after[1:] if after.startswith("\n") else before.removesuffix("\n") + after
 
 
 Verdict = tuple[str, float] | None  # (reason, score) for a removed line, None for a kept one
 
 
-def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResult:
+def build_result(
+    lines: Sequence[str], verdicts: Sequence[Verdict], headline: int | None = None
+) -> CleanResult:
     """Assemble the cleaned text and the merged spans (adjacent lines removed for the same reason
-    form one span, scored by their maximum)."""
+    form one span, scored by their maximum); `headline` is the index of the headline line."""
     kept_positions = [i for i, v in enumerate(verdicts) if v is None]
     last_kept = kept_positions[-1] if kept_positions else -1
     runs: list[list] = []  # [start, end, reason, score], merged while adjacent and same reason
     offset = 0
+    headline_range = None
     for i, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
         start, end = offset, offset + len(line)
         offset = end + 1
         if verdict is None:
+            if i == headline:
+                headline_range = (start, end)
             continue
         if i > last_kept >= 0:
             start -= 1  # trailing clutter: take the newline that ends the last kept line
@@ -59,4 +78,4 @@ def build_result(lines: Sequence[str], verdicts: Sequence[Verdict]) -> CleanResu
         else:
             runs.append([start, end, reason, score])
     spans = tuple(RemovedSpan(start, end, reason, round(score, 3)) for start, end, reason, score in runs)
-    return CleanResult(text="\n".join(lines[i] for i in kept_positions), spans=spans)
+    return CleanResult(text="\n".join(lines[i] for i in kept_positions), spans=spans, headline=headline_range)

@@ -587,6 +587,33 @@ def test_a_photo_credit_swept_into_a_related_block_is_not_taken_for_the_headline
     assert reasons[credit] is not None
 
 
+def headline_of(text: str, title: str | None = None) -> str | None:
+    result = clean_text(text, title=title)
+    return None if result.headline is None else text[slice(*result.headline)]
+
+
+def test_the_headline_above_a_byline_is_reported() -> None:
+    body = seed_lines("seed_004.txt")
+    headline, article = "Grooming gangs: victims get new powers", body[1:]
+    text = "\n".join(["Home", "News", "Sport", headline, "By Jane Smith, Home Affairs Editor", *article])
+    assert headline_of(text) == headline
+    assert clean_text(text).body == "\n".join(article)
+
+
+def test_the_given_title_is_reported_as_the_headline_line() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join(body)
+    assert headline_of(text, title=body[0]) == body[0]
+    assert headline_of("\n".join(body[1:]), title=body[0]) is None
+
+
+def test_a_page_of_body_alone_has_no_headline() -> None:
+    text = "\n".join(seed_lines("seed_004.txt")[1:])
+    result = clean_text(text)
+    assert result.headline is None
+    assert result.body == result.text == text
+
+
 def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Harbour Notebook", *body[1:]])

@@ -58,6 +58,29 @@ def assert_rebuilds(text: str, result: CleanResult) -> None:
             kept_lines.append(line)
         offset += len(line) + 1
     assert "\n".join(kept_lines) == result.text
+    assert_headline_is_a_kept_line(text, result)
+
+
+def assert_headline_is_a_kept_line(text: str, result: CleanResult) -> None:
+    """The headline range is one whole kept line of the input, and `body` is the cleaned text
+    without that line."""
+    if result.headline is None:
+        assert result.body == result.text
+        return
+    start, end = result.headline
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    number = line_starts.index(start)
+    lines = text.split("\n")
+    assert end == start + len(lines[number])
+    assert not any(span.start <= start < span.end for span in result.spans)
+    kept = result.text.split("\n")
+    position = sum(1 for i in range(number) if lines[i].strip() and not _removed(result, line_starts[i]))
+    assert kept[position] == lines[number]
+    assert result.body == "\n".join(kept[:position] + kept[position + 1 :])
+
+
+def _removed(result: CleanResult, offset: int) -> bool:
+    return any(span.start <= offset < span.end for span in result.spans)
 
 
 @settings(max_examples=300, deadline=None)
