@@ -10,7 +10,7 @@ off-topic entries of lists of other stories (headline + paragraph pairs).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from itertools import groupby, pairwise
 
@@ -246,7 +246,8 @@ def _guess_headline(
     """Without a given title, keep the headline just above the first run of body (body lines at
     most `context_window` lines apart): among the headline-shaped lines there, the one sharing
     most content words with the run's lead. When none does (the first run is a pair of teasers
-    above the article), the same is tried above the run with most words."""
+    above the article), the same is tried above the run with most words. Only then are the lines
+    that open those runs tried (a headline right over the lead, kept as body by its neighbours)."""
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
     goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
     runs: list[list[int]] = []
@@ -259,8 +260,9 @@ def _guess_headline(
     if not runs:
         return None
     heaviest = max(runs, key=lambda run: sum(features[content[pos]].words for pos in run))
-    for run in [runs[0]] if heaviest is runs[0] else [runs[0], heaviest]:
-        best = _headline_above(run, content, lines, features, kinds, verdicts, settings)
+    searched = [runs[0]] if heaviest is runs[0] else [runs[0], heaviest]
+    for opening, run in [(opening, run) for opening in (False, True) for run in searched]:
+        best = _headline_above(run, opening, content, lines, features, kinds, verdicts, settings)
         if best is not None:
             verdicts[best] = None
             kinds[best] = Kind.HEADLINE
@@ -270,6 +272,7 @@ def _guess_headline(
 
 def _headline_above(
     run: Sequence[int],
+    opening: bool,
     content: Sequence[int],
     lines: Sequence[str],
     features: Sequence[LineFeatures],
@@ -278,13 +281,35 @@ def _headline_above(
     settings: CleanSettings,
 ) -> int | None:
     """The headline-shaped line within `headline_window` lines above a run of body (content
-    positions) sharing most content words with its lead, if any does."""
-    lead = _content_words(" ".join(features[content[pos]].low for pos in run[:2]))
+    positions) sharing most content words with its lead, if any does; with `opening`, such a
+    line among those that open the run only for standing next to it (kept as body by its
+    neighbours, but not reading like prose)."""
+    prose = [pos for pos in run if is_body_like(features[content[pos]], settings)] or list(run)
+    lead = _content_words(" ".join(features[content[pos]].low for pos in prose[:2]))
+    if opening:
+        positions = [pos for pos in reversed(run) if pos < prose[0]][: settings.headline_window]
+    else:
+        positions = range(run[0] - 1, max(run[0] - 1 - settings.headline_window, -1), -1)
+    return _best_headline(positions, content, lines, features, kinds, verdicts, lead, settings)
+
+
+def _best_headline(
+    positions: Iterable[int],
+    content: Sequence[int],
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    kinds: Sequence[Kind],
+    verdicts: Sequence[Verdict],
+    lead: set[str],
+    settings: CleanSettings,
+) -> int | None:
+    """Among the lines at `positions` (nearest first, up to a line of body), the headline-shaped
+    one sharing most content words with the lead."""
     best, best_overlap = None, 0
-    for pos in range(run[0] - 1, max(run[0] - 1 - settings.headline_window, -1), -1):
+    for pos in positions:
         i = content[pos]
         f = features[i]
-        if kinds[i] is Kind.GOOD or kinds[i] is Kind.HEADLINE:
+        if kinds[i] is Kind.HEADLINE or (kinds[i] is Kind.GOOD and is_body_like(f, settings)):
             break
         # a line removed for lack of context, or swept into a related block, may be the
         # headline; one whose own wording proves it clutter may not (a breadcrumb "You are here:

@@ -592,6 +592,18 @@ def headline_of(text: str, title: str | None = None) -> str | None:
     return None if result.headline is None else text[slice(*result.headline)]
 
 
+def test_the_headline_right_over_the_lead_is_found_and_reported() -> None:
+    """A headline with nothing between it and the lead is kept as body by its neighbours; it is
+    still the headline, reported by range, and the body is the text without it."""
+    body = seed_lines("seed_004.txt")
+    headline, article = "Grooming gangs: victims get new powers", body[1:]
+    text = "\n".join(["Home", "News", "Sport", "Weather", headline, *article])
+    result = clean_text(text)
+    assert headline_of(text) == headline
+    assert result.text == "\n".join([headline, *article])
+    assert result.body == "\n".join(article)
+
+
 def test_the_headline_above_a_byline_is_reported() -> None:
     body = seed_lines("seed_004.txt")
     headline, article = "Grooming gangs: victims get new powers", body[1:]
