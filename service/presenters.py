@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from indexer.clean import CleanResult
 from indexer.engine import IndexResult, Match, cluster_id_for
 from indexer.similarity import SimilarityScores
-from service.schemas import IndexOut, MatchOut, RemovedSpanOut, SharedPassage, Similarity
+from service.schemas import HeadlineOut, IndexOut, MatchOut, RemovedSpanOut, SharedPassage, Similarity
 
 
 def similarity_out(scores: SimilarityScores) -> Similarity:
@@ -56,6 +56,14 @@ def removed_out(cleaned: CleanResult) -> list[RemovedSpanOut]:
         RemovedSpanOut(start=s.start, end=s.end, reason=s.reason, score=round(s.score, 4))
         for s in cleaned.spans
     ]
+
+
+def headline_out(cleaned: CleanResult, source_text: str, title: str | None) -> HeadlineOut | None:
+    """The headline line the cleaner kept, with its offsets; else the title it was given."""
+    if cleaned.headline is not None:
+        start, end = cleaned.headline
+        return HeadlineOut(text=source_text[start:end], start=start, end=end)
+    return HeadlineOut(text=title) if title else None
 
 
 def index_out(result: IndexResult) -> IndexOut:

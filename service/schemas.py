@@ -152,12 +152,27 @@ class ArticleOut(BaseModel):
     shingles: int
 
 
+class HeadlineOut(BaseModel):
+    text: str
+    start: int | None = Field(
+        None,
+        description="Offsets of the headline's line in source_text; null when it is no line of it (the "
+        "title extracted from an HTML page, or a given title the text does not repeat)",
+    )
+    end: int | None = None
+
+
 class CleanOut(BaseModel):
     text: str = Field(..., description="The cleaned text")
     source_text: str = Field(
         ..., description="The text the span offsets point into (extracted text for HTML)"
     )
     removed: list[RemovedSpanOut]
+    headline: HeadlineOut | None = Field(
+        None,
+        description="The line of the text kept as the headline (the given title, or the one found above "
+        "the body), else the given or extracted title; the article body alone is `text` without it",
+    )
 
 
 class CompareOut(BaseModel):

@@ -6,7 +6,14 @@ from fastapi import APIRouter, Response
 
 from service.deps import IndexDep, ResourcesDep, RunnerDep, SettingsDep
 from service.offload import inline_candidate
-from service.presenters import json_response, match_out, passages_out, removed_out, similarity_out
+from service.presenters import (
+    headline_out,
+    json_response,
+    match_out,
+    passages_out,
+    removed_out,
+    similarity_out,
+)
 from service.schemas import ArticleContent, ArticleQuery, CleanOut, CompareOut, CompareRequest, MatchesOut
 
 router = APIRouter(prefix="/v1", tags=["queries"])
@@ -49,4 +56,11 @@ def clean(content: ArticleContent, index: IndexDep, resources: ResourcesDep) -> 
     """Clutter and off-topic spans of a page, with offsets into `source_text`; reads, never learns."""
     article = resources.to_article(content)
     cleaned = index.clean(article)
-    return json_response(CleanOut(text=cleaned.text, source_text=article.text, removed=removed_out(cleaned)))
+    return json_response(
+        CleanOut(
+            text=cleaned.text,
+            source_text=article.text,
+            removed=removed_out(cleaned),
+            headline=headline_out(cleaned, article.text, article.title),
+        )
+    )

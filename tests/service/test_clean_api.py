@@ -103,3 +103,27 @@ def test_html_is_cleaned_gently_after_extraction(client):
         "text"
     ]
     assert not all(date in as_text for date in TOUR_DATES)
+
+
+def test_the_clean_answer_names_the_headline_line(client):
+    body = [line for line in read_fixture("clean", "seed_004.txt").split("\n") if line.strip()]
+    headline = "Grooming gangs: victims get new powers"
+    text = "\n".join(["Home", "News", "Sport", "Weather", headline, *body[1:]])
+    answer = client.post("/v1/clean", json={"text": text}).json()
+    found = answer["headline"]
+    assert found["text"] == headline
+    assert answer["source_text"][found["start"] : found["end"]] == headline
+    assert headline in answer["text"].split("\n")
+
+
+def test_the_clean_answer_gives_the_extracted_or_given_title_without_offsets(client):
+    body = [line for line in read_fixture("clean", "seed_004.txt").split("\n") if line.strip()]
+    paragraphs = "".join(f"<p>{line}</p>" for line in body[1:])
+    html = f"<html><head><title>{body[0]}</title></head><body><article><h1>{body[0]}</h1>{paragraphs}</article></body></html>"
+    answer = client.post("/v1/clean", json={"html": html}).json()
+    assert answer["headline"] == {"text": body[0], "start": None, "end": None}
+    assert body[0] not in answer["source_text"]
+    given = client.post("/v1/clean", json={"text": "\n".join(body[1:]), "title": "Abuse plan"}).json()
+    assert given["headline"] == {"text": "Abuse plan", "start": None, "end": None}
+    bare = client.post("/v1/clean", json={"text": "\n".join(body[1:])}).json()
+    assert bare["headline"] is None
