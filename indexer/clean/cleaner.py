@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from itertools import groupby, pairwise
+from itertools import groupby, islice, pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -284,8 +284,8 @@ def _headline_above(
     positions) sharing most content words with its lead, if any does; with `opening`, such a
     line among those that open the run only for standing next to it (kept as body by its
     neighbours, but not reading like prose)."""
-    prose = [pos for pos in run if is_body_like(features[content[pos]], settings)] or list(run)
-    lead = _content_words(" ".join(features[content[pos]].low for pos in prose[:2]))
+    prose = list(islice((pos for pos in run if is_body_like(features[content[pos]], settings)), 2)) or run[:2]
+    lead = _content_words(" ".join(features[content[pos]].low for pos in prose))
     if opening:
         positions = [pos for pos in reversed(run) if pos < prose[0]][: settings.headline_window]
     else:
