@@ -192,8 +192,10 @@ def _drop_echoed_runs(
     """A run of kept lines that the page prints again elsewhere as clutter is that clutter: a
     ticker of other stories' headline-and-lead lines above the article, repeated in a "Breaking
     News" box at the foot. At least `echoed_run_min_lines` kept lines in a row (removed lines
-    between them do not break the run) must each have a removed twin; one echoed line is more
-    likely the article's lead quoted in a teaser list."""
+    between them do not break the run) must each have a removed twin, and read as a teaser does
+    (a headline, or a lead cut short with an ellipsis): one echoed line is more likely the
+    article's lead quoted in a teaser list, and whole paragraphs echoed are the article itself,
+    quoted in a comment or printed twice."""
     removed = {f.low for f, v in zip(features, verdicts, strict=True) if v is not None and not f.blank}
     if len(removed) < settings.echoed_run_min_lines:
         return
@@ -201,7 +203,13 @@ def _drop_echoed_runs(
 
     def echoed(i: int) -> bool:
         f = features[i]
-        return kinds[i] is not Kind.HEADLINE and f.words >= settings.repeated_min_words and f.low in removed
+        teaser = not is_body_like(f, settings) or f.low.endswith(("...", "…"))
+        return (
+            kinds[i] is not Kind.HEADLINE
+            and f.words >= settings.repeated_min_words
+            and f.low in removed
+            and teaser
+        )
 
     for is_echo, group in groupby(kept, key=echoed):
         run = list(group)

@@ -138,3 +138,41 @@ def test_the_article_lead_quoted_once_in_a_list_of_other_stories_stays() -> None
     result = clean_text(text)
     assert line_reasons(text, result)[standfirst] == "related"  # the foot's copy goes
     assert result.text.split("\n")[: len(article)] == article
+
+
+def test_an_article_printed_twice_keeps_its_first_copy() -> None:
+    """Paragraphs echoed under a removed block are the article itself, not a ticker."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Comments", *body])
+    assert clean_text(text).text.split("\n")[: len(body)] == body
+
+
+def test_paragraphs_a_comment_quotes_stay_in_the_article() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Comments (3)", *body[1:4]])
+    assert clean_text(text).text.split("\n")[: len(body)] == body
+
+
+def test_a_ticker_cut_short_with_ellipses_goes() -> None:
+    """Tickers print each story's headline and the start of its lead, cut with an ellipsis (here
+    repeated under the page's comments, as a news site's footer box ends up in a scrape)."""
+    ticker = [f"{line} front page of the paper this week..." for line in TICKER]
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*ticker, *body, "Comments", *ticker])
+    result = clean_text(text)
+    assert (result.spans[0].start, result.spans[0].reason) == (0, "repeated")
+    assert [line for line in result.text.split("\n") if line in body] == body
+
+
+def test_the_article_headline_and_standfirst_echoed_in_a_teaser_list_stay() -> None:
+    """The foot's list of stories shows this article too (its headline and standfirst, between
+    other stories): the article's own headline and standfirst are no ticker."""
+    body = seed_lines("seed_004.txt")
+    headline = "Grooming gangs: victims get new powers"
+    standfirst = "Ministers promise a faster review of old abuse cases in England and Wales."
+    foot = ["Related Articles", TICKER[0], headline, standfirst, TICKER[1], TICKER[2]]
+    text = "\n".join([TICKER[0], headline, standfirst, *body[1:], *foot])
+    result = clean_text(text)
+    assert result.headline is not None
+    assert text[slice(*result.headline)] == headline
+    assert standfirst in result.text.split("\n")
