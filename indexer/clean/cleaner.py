@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from itertools import groupby, islice, pairwise
+from itertools import groupby, islice, pairwise, takewhile
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -295,9 +295,10 @@ def _headline_above(
     prose = list(islice((pos for pos in run if is_body_like(features[content[pos]], settings)), 2)) or run[:2]
     lead = _content_words(" ".join(features[content[pos]].low for pos in prose))
     if opening:
-        positions = [pos for pos in reversed(run) if pos < prose[0]][: settings.headline_window]
-    else:
-        positions = range(run[0] - 1, max(run[0] - 1 - settings.headline_window, -1), -1)
+        positions: Iterable[int] = run[: run.index(prose[0])][::-1][: settings.headline_window]
+    else:  # up to the nearest line of body or headline above
+        window = range(run[0] - 1, max(run[0] - 1 - settings.headline_window, -1), -1)
+        positions = takewhile(lambda pos: kinds[content[pos]] not in (Kind.GOOD, Kind.HEADLINE), window)
     return _best_headline(positions, content, lines, features, kinds, verdicts, lead, settings)
 
 
@@ -311,14 +312,12 @@ def _best_headline(
     lead: set[str],
     settings: CleanSettings,
 ) -> int | None:
-    """Among the lines at `positions` (nearest first, up to a line of body), the headline-shaped
-    one sharing most content words with the lead."""
+    """Among the lines at `positions` (nearest first), the headline-shaped one sharing most
+    content words with the lead."""
     best, best_overlap = None, 0
     for pos in positions:
         i = content[pos]
         f = features[i]
-        if kinds[i] is Kind.HEADLINE or (kinds[i] is Kind.GOOD and is_body_like(f, settings)):
-            break
         # a line removed for lack of context, or swept into a related block, may be the
         # headline; one whose own wording proves it clutter may not (a breadcrumb "You are here:
         # Home News", a photo credit "AP Photo/Duane Burleson" under a block's header)
