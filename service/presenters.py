@@ -63,7 +63,7 @@ def headline_out(cleaned: CleanResult, source_text: str, title: str | None) -> H
     if cleaned.headline is not None:
         start, end = cleaned.headline
         return HeadlineOut(text=source_text[start:end], start=start, end=end)
-    return HeadlineOut(text=title) if title else None
+    return HeadlineOut(text=title) if title and title.strip() else None
 
 
 def index_out(result: IndexResult) -> IndexOut:

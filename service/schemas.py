@@ -156,8 +156,9 @@ class HeadlineOut(BaseModel):
     text: str
     start: int | None = Field(
         None,
-        description="Offsets of the headline's line in source_text; null when it is no line of it (the "
-        "title extracted from an HTML page, or a given title the text does not repeat)",
+        description="Offsets of the headline's line in source_text; null when no line of it was taken for "
+        "the headline (the title extracted from an HTML page, or a given title that no line equals or "
+        "extends, as 'Title - Site' extends 'Title')",
     )
     end: int | None = None
 

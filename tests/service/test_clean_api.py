@@ -127,3 +127,5 @@ def test_the_clean_answer_gives_the_extracted_or_given_title_without_offsets(cli
     assert given["headline"] == {"text": "Abuse plan", "start": None, "end": None}
     bare = client.post("/v1/clean", json={"text": "\n".join(body[1:])}).json()
     assert bare["headline"] is None
+    blank = client.post("/v1/clean", json={"text": "\n".join(body[1:]), "title": "  "}).json()
+    assert blank["headline"] is None
