@@ -397,9 +397,9 @@ def _drop_repeated_lines(
     `repeated_min_words` words goes when it follows within `repeated_near_lines` non-blank lines
     and nothing but removed clutter or a label of a few words stands between (a caption over and
     under its photo, a card's headline around its section label). So does a copy cut short with
-    an ellipsis next to the full line ("... more" under an expanded caption). An article that
-    repeats a sentence on purpose says something in between ("Let me repeat that:"). The
-    headline is never a copy."""
+    an ellipsis next to the full line ("... more" under an expanded caption); when the full line
+    ends in the widget's "less" toggle, both are the caption. An article that repeats a sentence
+    on purpose says something in between ("Let me repeat that:"). The headline is never a copy."""
     recent: list[tuple[int, int]] = []  # (non-blank position, index) of the last candidate lines
     position = 0
     for i, f in enumerate(features):
@@ -417,9 +417,18 @@ def _drop_repeated_lines(
                 continue
             copy = _copy_of(features[j].low, f.low, settings)
             if copy is not None:
-                verdicts[(j, i)[copy]] = ("repeated", 0.7)
+                cut, full = (j, i)[copy], (i, j)[copy]
+                verdicts[cut] = ("repeated", 0.7)
+                if _expander_pair(features[full].low, features[cut].low):
+                    verdicts[full] = ("caption", 0.7)
                 break
         recent.append((position, i))
+
+
+def _expander_pair(full: str, cut: str) -> bool:
+    """A caption widget's two states, both printed by a scrape: the whole caption ending in its
+    "less" toggle and the caption cut short ending in "... more"."""
+    return full.endswith(" less") and cut.endswith(" more")
 
 
 _CUT_SHORT = re.compile(r"^(.*\w)\s?(?:\.\.\.|…)(?: \w+)?$")

@@ -176,3 +176,23 @@ def test_the_article_headline_and_standfirst_echoed_in_a_teaser_list_stay() -> N
     assert result.headline is not None
     assert text[slice(*result.headline)] == headline
     assert standfirst in result.text.split("\n")
+
+
+def test_a_caption_widget_printed_open_and_closed_goes_whole() -> None:
+    """Expandable captions, scraped in both states: the whole caption with its "less" toggle and
+    the caption cut short with "... more". Both are the caption."""
+    body = seed_lines("seed_004.txt")
+    full = f"{CAPTION} The visit was her first since the report was published. less"
+    cut = "The Home Secretary speaks to reporters outside the Home Office... more"
+    text = "\n".join([*body[:3], full, cut, *body[3:]])
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert (reasons[full], reasons[cut]) == ("caption", "repeated")
+    assert result.text == "\n".join(body)
+
+
+def test_a_sentence_ending_in_less_with_no_cut_copy_stays() -> None:
+    body = seed_lines("seed_004.txt")
+    sentence = "Survivors said the new powers would matter more if the panels were paid for, and less"
+    text = "\n".join([*body[:3], sentence, "if they were not.", *body[3:]])
+    assert clean_text(text).text == text
