@@ -397,31 +397,38 @@ def _drop_repeated_lines(
     `repeated_min_words` words goes when it follows within `repeated_near_lines` non-blank lines
     and nothing but removed clutter or a label of a few words stands between (a caption over and
     under its photo, a card's headline around its section label). So does a copy cut short with
-    an ellipsis next to the full line ("... more" under an expanded caption); when the full line
-    ends in the widget's "less" toggle, both are the caption. An article that repeats a sentence
-    on purpose says something in between ("Let me repeat that:"). The headline is never a copy."""
+    an ellipsis next to the full line ("... more" under an expanded caption), and when the full
+    line went as clutter, its cut copy goes for the same reason. An article that repeats a
+    sentence on purpose says something in between ("Let me repeat that:"). The headline is never
+    a copy."""
     recent: list[tuple[int, int]] = []  # (non-blank position, index) of the last candidate lines
     position = 0
     for i, f in enumerate(features):
         if f.blank:
             continue
         position += 1
-        if verdicts[i] is not None or kinds[i] is Kind.HEADLINE or f.words < settings.repeated_min_words:
+        if kinds[i] is Kind.HEADLINE or f.words < settings.repeated_min_words:
             continue
         recent = [(at, j) for at, j in recent if position - at <= settings.repeated_near_lines]
-        for _, j in recent:
-            if verdicts[j] is not None or not all(
+        for _, j in recent if verdicts[i] is None else ():
+            if not all(
                 verdicts[k] is not None or features[k].words <= settings.short_max_words
                 for k in range(j + 1, i)
             ):
                 continue
             copy = _copy_of(features[j].low, f.low, settings)
-            if copy is not None:
-                cut, full = (j, i)[copy], (i, j)[copy]
-                verdicts[cut] = ("repeated", 0.7)
-                if _expander_pair(features[full].low, features[cut].low):
-                    verdicts[full] = ("caption", 0.7)
-                break
+            if copy is None:
+                continue
+            if verdicts[j] is not None:  # only a cut copy follows the removed line's fate
+                if copy == 1 and features[j].low != f.low:
+                    verdicts[i] = (verdicts[j][0], 0.7)
+                    break
+                continue
+            cut, full = (j, i)[copy], (i, j)[copy]
+            verdicts[cut] = ("repeated", 0.7)
+            if _expander_pair(features[full].low, features[cut].low):
+                verdicts[full] = ("caption", 0.7)
+            break
         recent.append((position, i))
 
 

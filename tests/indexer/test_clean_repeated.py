@@ -191,6 +191,17 @@ def test_a_caption_widget_printed_open_and_closed_goes_whole() -> None:
     assert result.text == "\n".join(body)
 
 
+def test_the_cut_copy_of_a_removed_caption_goes_with_it() -> None:
+    body = seed_lines("seed_004.txt")
+    full = f"{CAPTION} (AP Photo/Jane Doe) less"
+    cut = "The Home Secretary speaks to reporters outside the Home Office... more"
+    text = "\n".join([*body[:3], full, cut, *body[3:]])
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert reasons[full] == reasons[cut] == "caption"
+    assert result.text == "\n".join(body)
+
+
 def test_a_sentence_ending_in_less_with_no_cut_copy_stays() -> None:
     body = seed_lines("seed_004.txt")
     sentence = "Survivors said the new powers would matter more if the panels were paid for, and less"
