@@ -397,10 +397,10 @@ def _drop_repeated_lines(
     `repeated_min_words` words goes when it follows within `repeated_near_lines` non-blank lines
     and nothing but removed clutter or a label of a few words stands between (a caption over and
     under its photo, a card's headline around its section label). So does a copy cut short with
-    an ellipsis next to the full line ("... more" under an expanded caption), and when the full
-    line went as clutter, its cut copy goes for the same reason. An article that repeats a
-    sentence on purpose says something in between ("Let me repeat that:"). The headline is never
-    a copy."""
+    an ellipsis next to the full line ("... more" under an expanded caption); when the full line
+    ends in the widget's "less" toggle, both are the caption, and when the full line went as
+    clutter, its cut copy goes for the same reason. An article that repeats a sentence on purpose
+    says something in between ("Let me repeat that:"). The headline is never a copy."""
     recent: list[tuple[int, int]] = []  # (non-blank position, index) of the last candidate lines
     position = 0
     for i, f in enumerate(features):
