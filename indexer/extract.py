@@ -19,6 +19,8 @@ from lxml.html import HtmlElement
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from trafilatura.utils import load_html
 
+from indexer.text import TITLE_SEPARATORS
+
 logger = logging.getLogger(__name__)
 
 
@@ -90,9 +92,6 @@ def _decode(html: str | bytes, settings: ExtractSettings) -> str | None:
     return html.replace("\x00", "")
 
 
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " // ")
-
-
 def _headline(title: str, site: str | None, text: str) -> str | None:
     """The page title without the site's name: "Headline | Site" -> "Headline". A title that is
     only the site's name is no headline. Without the site's name, the part of a separated title
@@ -102,7 +101,7 @@ def _headline(title: str, site: str | None, text: str) -> str | None:
     if site_key and title.casefold() == site_key:
         return None
     parts = [title]
-    for separator in _TITLE_SEPARATORS:
+    for separator in TITLE_SEPARATORS:
         parts = [piece for part in parts for piece in part.split(separator)]
     parts = [part.strip() for part in parts if part.strip()]
     if len(parts) < 2:

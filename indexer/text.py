@@ -46,6 +46,8 @@ _CHAR_MAP = {
     "\ufeff": "",
 }
 _TOKEN = re.compile(r"\w+")
+# What sites put between a headline and their name in a page title ("Headline | Site").
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " // ")
 
 
 def normalize(text: str) -> str:

@@ -29,7 +29,7 @@ from indexer.clean.topic import (
     teaser_pairs,
     term_count,
 )
-from indexer.text import normalize
+from indexer.text import TITLE_SEPARATORS, normalize
 
 
 class Kind(Enum):
@@ -104,7 +104,7 @@ def _first_pass(
     for i, (line, f) in enumerate(zip(lines, features, strict=True)):
         if f.blank:
             verdicts[i], kind = ("blank", 0.0), Kind.BLANK
-        elif title_low and _matches_title(f.low, title_low):
+        elif title_low and _matches_title(f, title_low, settings):
             kind = Kind.HEADLINE
         elif removal := (
             _template_verdict(f, template, settings) or blocks.get(i) or pattern_reason(line, f, settings)
@@ -130,9 +130,19 @@ def _drop_labels_above_headline(kinds: list[Kind], verdicts: list[Verdict], sett
             verdicts[i], kinds[i] = ("navigation", 0.6), Kind.REMOVED
 
 
-def _matches_title(low: str, title_low: str) -> bool:
-    """The headline line, also when the page appends " - Site Name" to it."""
-    return low == title_low or (low.startswith(title_low) and len(low) <= 1.5 * len(title_low) + 20)
+def _matches_title(f: LineFeatures, title_low: str, settings: CleanSettings) -> bool:
+    """The headline line, also when the page appends " - Site Name" to it, or when the given
+    title carries the site's name and the line does not (a page's title tag, "Headline | Site"
+    or "Site | Headline"). The line must be the longer part: the site's name alone on a line
+    is not the headline."""
+    low = f.low
+    if low == title_low or (low.startswith(title_low) and len(low) <= 1.5 * len(title_low) + 20):
+        return True
+    if f.words < settings.headline_min_words or 2 * len(low) <= len(title_low):
+        return False
+    if title_low.startswith(low):
+        return title_low[len(low) :].startswith(TITLE_SEPARATORS)
+    return title_low.endswith(low) and title_low[: -len(low)].endswith(TITLE_SEPARATORS)
 
 
 def _template_verdict(f: LineFeatures, template: TemplateStats | None, settings: CleanSettings) -> Verdict:

@@ -1036,3 +1036,19 @@ def test_a_page_in_another_language_loses_its_menu_and_keeps_its_paragraphs(lang
     reasons = line_reasons(text, clean_text(text))
     assert [reasons[p] for p in paragraphs] == [None] * len(paragraphs)
     assert all(reasons[line] == "navigation" for line in menu)
+
+
+def test_a_given_page_title_with_the_site_name_finds_its_headline_line() -> None:
+    """Pipelines often send the page's title tag: the headline with the site's name around it."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join(["The Daily Example", *body])
+    for title in (f"{body[0]} | The Daily Example", f"The Daily Example - {body[0]}"):
+        result = clean_text(text, title=title)
+        assert headline_of(text, title=title) == body[0]
+        assert result.body == "\n".join(body[1:])
+
+
+def test_the_site_name_on_a_line_is_not_taken_for_the_given_titles_headline() -> None:
+    body = seed_lines("seed_004.txt")
+    text = "\n".join(["The Daily Example", *body[1:]])
+    assert headline_of(text, title=f"{body[0]} | The Daily Example") is None
