@@ -157,8 +157,9 @@ class HeadlineOut(BaseModel):
     start: int | None = Field(
         None,
         description="Offsets of the headline's line in source_text; null when no line of it was taken for "
-        "the headline (the title extracted from an HTML page, or a given title that no line equals or "
-        "extends, as 'Title - Site' extends 'Title')",
+        "the headline (the title extracted from an HTML page, or a given title no line matches: a line "
+        "matches when it equals the title, extends it ('Title - Site'), or is the longer part of a "
+        "title with the site's name ('Title | Site')",
     )
     end: int | None = None
 
