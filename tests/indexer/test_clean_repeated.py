@@ -178,28 +178,29 @@ def test_the_article_headline_and_standfirst_echoed_in_a_teaser_list_stay() -> N
     assert standfirst in result.text.split("\n")
 
 
+CUT_CAPTION = "The Home Secretary speaks to reporters outside the Home Office... more"
+
+
+def _reasons_of_caption_pair(full: str) -> tuple[str | None, str | None]:
+    """The reasons `full` and its cut copy go for, printed together inside the seed article,
+    after checking that the article itself is kept whole."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body[:3], full, CUT_CAPTION, *body[3:]])
+    result = clean_text(text)
+    assert result.text == "\n".join(body)
+    reasons = line_reasons(text, result)
+    return reasons[full], reasons[CUT_CAPTION]
+
+
 def test_a_caption_widget_printed_open_and_closed_goes_whole() -> None:
     """Expandable captions, scraped in both states: the whole caption with its "less" toggle and
     the caption cut short with "... more". Both are the caption."""
-    body = seed_lines("seed_004.txt")
     full = f"{CAPTION} The visit was her first since the report was published. less"
-    cut = "The Home Secretary speaks to reporters outside the Home Office... more"
-    text = "\n".join([*body[:3], full, cut, *body[3:]])
-    result = clean_text(text)
-    reasons = line_reasons(text, result)
-    assert (reasons[full], reasons[cut]) == ("caption", "repeated")
-    assert result.text == "\n".join(body)
+    assert _reasons_of_caption_pair(full) == ("caption", "repeated")
 
 
 def test_the_cut_copy_of_a_removed_caption_goes_with_it() -> None:
-    body = seed_lines("seed_004.txt")
-    full = f"{CAPTION} (AP Photo/Jane Doe) less"
-    cut = "The Home Secretary speaks to reporters outside the Home Office... more"
-    text = "\n".join([*body[:3], full, cut, *body[3:]])
-    result = clean_text(text)
-    reasons = line_reasons(text, result)
-    assert reasons[full] == reasons[cut] == "caption"
-    assert result.text == "\n".join(body)
+    assert _reasons_of_caption_pair(f"{CAPTION} (AP Photo/Jane Doe) less") == ("caption", "caption")
 
 
 def test_a_sentence_ending_in_less_with_no_cut_copy_stays() -> None:
