@@ -20,7 +20,7 @@ _RELATED_HEADER = re.compile(
     r"you (may|might) also (like|enjoy|be interested in)|"
     r"more (on|from|about|in|like) [\w' ]{1,40}|"
     r"((today|this week)'?s )?most[ -](read|popular|viewed|shared|emailed|sent|commented)( \w+)?|"
-    r"trending( now)?|editor'?s? picks?|around the web|from (around )?the web|what to read next|"
+    r"trending( now)?|editor'?s?'? picks?|around the web|from (around )?the web|what to read next|"
     r"in other news|just in|don'?t miss|read (this )?next|up next|you may have missed|in case you missed it|"
     # "Top Michigan Business News", "More Football News from TEAMtalk", "Related coverage"
     r"(top|more|latest|related|recent|popular|other|featured|trending|similar|recommended|sponsored|"
@@ -28,13 +28,39 @@ _RELATED_HEADER = re.compile(
     r"(news|stories|articles?|headlines|videos?|posts|blogs?|links|reads|features|reports|coverage|content|"
     r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
 )
+# The same headers in the commonest other languages of news sites: German, French, Spanish,
+# Portuguese, Italian, Dutch, Polish, Russian, Turkish, Japanese, Chinese, Korean.
+_RELATED_HEADER_TRANSLATED = re.compile(
+    r"^(mehr zum thema|weitere (artikel|beiträge|nachrichten|meldungen)( zum thema)?|"
+    r"das könnte (sie|dich) auch interessieren|(lesen sie|lies) auch|auch interessant|"
+    r"(ähnliche|verwandte) (artikel|beiträge|themen)|meistgelesen(e artikel)?|"
+    r"(à |a )?(lire|voir) (aussi|également)|sur le même (sujet|thème)|articles? (similaires|liés|connexes)|"
+    r"vous aimerez (aussi|peut-être aussi)|les plus lus|dans la même rubrique|"
+    r"(noticias|artículos|notas) relacionad[ao]s|(también )?te (puede|podría) interesar|le[ea] también|"
+    r"más noticias|lo más (leído|visto)|(las )?más leídas|te recomendamos|contenido relacionado|"
+    r"leia (também|mais)|veja também|(notícias|artigos|posts|matérias) relacionad[ao]s|mais lidas|"
+    r"você (também )?pode gostar|conteúdo relacionado|mais notícias|"
+    r"leggi anche|(articoli|notizie) correlat[ie]|(ti )?potrebbe(ro)? (anche )?interessar(ti|e)|"
+    r"(i )?più lett[ie]|altre notizie|"
+    r"lees ook|gerelateerde (artikelen|berichten)|meer nieuws|meest gelezen|ook interessant|bekijk ook|"
+    r"(czytaj|zobacz) (też|także|również)|powiązane artykuły|najczęściej czytane|"
+    r"материалы по теме|читайте (также|ещё|еще)|похожие (статьи|новости|материалы)|другие новости|"
+    r"новости по теме|смотрите также|самое читаемое|"
+    r"ilgili haberler|benzer haberler|bunlar da ilginizi çekebilir|"
+    r"関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい|"
+    r"相[关關](文章|新[闻聞]|[阅閱]读)|推荐阅读|延伸[阅閱][读讀]|热门文章|"
+    r"관련 ?기사|많이 본 뉴스)$"
+)
 # Comment sections open with a few words about comments: "53 Comments", "Your Comments",
 # "COMMENTS (14) Post a comment". Such a header opens a block on its own (if body precedes it).
 # The keyword is a word of its own, not code ("response-message: 234ms", "response.ok",
 # "response: {"id": 1}").
 _COMMENTS_HEADER = re.compile(
     r"^((\d+ )?(your |user |reader |readers'? |latest |recent |all |show |view |read |load |see )?"
-    r"(comments?|comment\(s\)|responses?|reactions?)\b(?![-_]|\.\w|:? ?\{)|\d+ (comments?|responses?|replies)\b)"
+    r"(comments?|comment\(s\)|responses?|reactions?)\b(?![-_]|\.\w|:? ?\{)|\d+ (comments?|responses?|replies)\b|"
+    # the same in other languages, plural only (German "Kommentar" is also an opinion piece)
+    r"(\d+ )?(kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии|"
+    r"yorumlar|コメント|评论|評論|댓글)\b)"
 )
 # A question ("Comments, ideas, improvements?") invites comments, and a bare "Response:" labels an
 # answer (an interview, a prompt and its reply, an API call): like the calls below, they open a
@@ -53,11 +79,17 @@ _THREAD_CLOSED = re.compile(r"^comments (are|have been) (now )?(closed|disabled|
 _COMMENTS_CALL = re.compile(
     r"^((add|post|leave|write|submit) (a |your |new |a new )?(comment|reply|response)|"
     r"comment on this|(join|start) the (conversation|discussion)|(have )?your say|talkback|"
-    r"(tell us )?what (do )?(you|others are) (think|saying)|discuss this|discussion$)"
+    r"(tell us )?what (do )?(you|others are) (think|saying)|discuss this|discussion$|"
+    r"(deixe|deixar) (um|seu) comentário|(deja|dejar|escribe) (un|tu) comentario|"
+    r"(laisser|laissez|écrire) un commentaire|(lascia|lasciare|scrivi) un commento|"
+    r"(schreibe|schreiben sie) einen kommentar|kommentar schreiben|(laat|plaats) een reactie|"
+    r"dodaj komentarz|(оставить|оставьте|написать) комментарий|yorum (yap|yaz)|"
+    r"コメントを(書く|残す|投稿)|[发發]表[评評][论論])"
 )
 # Lines that only occur inside comment threads; they confirm that a comments header is real.
 _COMMENT_MARKER = re.compile(
-    r"(^posted by\b|^comment by\b|\b(says|said|wrote) ?:$|^reply$|\breport (abuse|this comment)\b|"
+    r"(^posted by\b|^comment by\b|\b(says|said|wrote) ?:$|^reply$|"
+    r"^(responder|responda|antworten|répondre|rispondi|ответить|beantwoorden|odpowiedz|yanıtla|返信|回复|답글)$|\breport (abuse|this comment)\b|"
     r"^(recommend|flag|like|reply)( \|)|\bpermalink\b|^\d+ (points?|likes?|replies)$|"
     r"^(rating|score|votes?): ?[+-]?\d+( votes?)?$|^[+-]?\d+ votes?$)"
 )
@@ -86,7 +118,7 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return "comments_call" if _COMMENTS_ASKED.search(low) else "comments"
     if _COMMENTS_CALL.match(low):
         return "comments_call"
-    if _RELATED_HEADER.match(low):
+    if _RELATED_HEADER.match(low) or _RELATED_HEADER_TRANSLATED.match(low):
         return "related"
     return None
 

@@ -345,7 +345,10 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"read also|"
             r"recommended|must read|don'?t miss|read next|up next|next story|previous story|"
             r"more on this|more from [\w ]{1,30}|watch|listen|see more|related (posts?|content|reading|coverage|links?)|"
-            r"you (may|might) also like|next (article|post|story)|previous (article|post|story)) ?[:>|»›-]"
+            r"you (may|might) also like|next (article|post|story)|previous (article|post|story)|"
+            # the same link in other languages: "Leia também:", "À lire aussi :", "Читайте также:"
+            r"leia (também|mais)|veja também|lesen sie auch|mehr zum thema|(à |a )?lire aussi|voir aussi|"
+            r"le[ea] también|leggi anche|lees ook|czytaj (też|także)|читайте также|関連記事) ?[:>|»›-]"
         ),
         0.9,
     ),
@@ -645,7 +648,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "promo",
         re.compile(
             r"^(advertisement|advertisements|advertisment|advertising|adverts?|sponsored|sponsored content|ads?|promoted|paid post|"
-            r"partner content|story continues below advertisement)$|^(advertisement|sponsored) ?[:|-] "
+            r"partner content|story continues below advertisement|"
+            r"anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|реклама|reklam|"
+            r"広告|广告|廣告|광고)$|^(advertisement|sponsored|anzeige) ?[:|-] "
         ),
         0.8,
         weak=True,
@@ -782,7 +787,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "navigation",
         re.compile(
             r"^(tags?|topics?|filed under|categories|category|keywords|more about|sections?|"
-            r"you are (here|at)) ?:"
+            r"you are (here|at)|schlagwörter|schlagworte|stichwörter|etiquetas|étiquettes|mots-clés|"
+            r"palavras-chave|parole chiave|trefwoorden|tagi|теги|метки|タグ|标签|標籤|태그) ?:"
         ),
         0.8,
     ),
@@ -805,8 +811,28 @@ _ANY_ANCHORED = re.compile(
     "|".join(_anchored_alternative(rule.pattern) for rule in _PHRASE_RULES if rule.gate is None)
 )
 
+# "Share" on the buttons of sites in other languages (German, Portuguese, Spanish, French,
+# Italian, Dutch, Polish, Russian, Turkish, Japanese, Chinese, Korean).
+_SHARE_TRANSLATED = (
+    "teilen",
+    "compartilhe",
+    "compartilhar",
+    "compartir",
+    "comparte",
+    "partager",
+    "partagez",
+    "condividi",
+    "delen",
+    "udostępnij",
+    "поделиться",
+    "paylaş",
+    "シェア",
+    "分享",
+    "공유",
+)
 _SHARE_WORDS = frozenset(
     [
+        *_SHARE_TRANSLATED,
         "share",
         "shares",
         "shared",
@@ -883,6 +909,7 @@ _SHARE_STRONG = frozenset(
         "flipboard",
         "printable",
         "printer",
+        *_SHARE_TRANSLATED,
     ]
 )
 _MONTHS = [

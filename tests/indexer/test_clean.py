@@ -672,7 +672,8 @@ def test_the_articles_own_list_of_entries_stays() -> None:
 
 
 @pytest.mark.parametrize(
-    "header", ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular"]
+    "header",
+    ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular", "Editors' Picks"],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
     body = seed_lines("seed_004.txt")
@@ -1036,6 +1037,76 @@ def test_a_page_in_another_language_loses_its_menu_and_keeps_its_paragraphs(lang
     reasons = line_reasons(text, clean_text(text))
     assert [reasons[p] for p in paragraphs] == [None] * len(paragraphs)
     assert all(reasons[line] == "navigation" for line in menu)
+
+
+# Other stories' headlines under a German article, as a sidebar lists them.
+GERMAN_HEADLINES = [
+    "Neue Radwege für die Innenstadt beschlossen",
+    "Stadtwerke erhöhen die Preise für Fernwärme",
+    "Museum zeigt restauriertes römisches Mosaik",
+]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Mehr zum Thema",
+        "Weitere Beiträge zum Thema",
+        "À lire aussi",
+        "Noticias relacionadas",
+        "Leia também",
+        "Articoli correlati",
+        "Lees ook",
+        "Czytaj także",
+        "Материалы по теме",
+        "関連記事",
+        "相关文章",
+    ],
+)
+def test_related_headers_in_other_languages_open_a_related_block(header: str) -> None:
+    """Without the header the headlines would stay: a headline-length line next to body is kept."""
+    paragraphs = OTHER_LANGUAGE_PARAGRAPHS["de"]
+    assert not clean_text("\n".join([*paragraphs, *GERMAN_HEADLINES])).spans
+    text = "\n".join([*paragraphs, header, *GERMAN_HEADLINES])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in [header, *GERMAN_HEADLINES]} == {"related"}
+    assert result.text.rstrip("\n") == "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("clutter", "reason"),
+    [
+        ("Teilen", "share"),
+        ("Compartilhe no WhatsApp", "share"),
+        ("Anzeige", "promo"),
+        ("Schlagwörter: Verkehr, Baustelle", "navigation"),
+        ("Lesen Sie auch: Neue Radwege für die Innenstadt beschlossen", "related"),
+    ],
+)
+def test_clutter_lines_in_other_languages_are_removed_for_their_reason(clutter: str, reason: str) -> None:
+    paragraphs = OTHER_LANGUAGE_PARAGRAPHS["de"]
+    text = "\n".join([*paragraphs[:3], clutter, *paragraphs[3:]])
+    result = clean_text(text, settings=EXTRACTED_SETTINGS)  # no context: the line's own words decide
+    assert line_reasons(text, result)[clutter] == reason
+    assert result.text == "\n".join(paragraphs)
+
+
+def test_a_comments_header_in_another_language_opens_the_thread() -> None:
+    """ "Kommentare (2)" below the article, its comments confirmed by their "Antworten" links."""
+    paragraphs = OTHER_LANGUAGE_PARAGRAPHS["de"]
+    thread = [
+        "Kommentare (2)",
+        "Klaus M. schrieb am 3. Mai:",
+        "Endlich passiert etwas, die Straße war seit Jahren in einem furchtbaren Zustand und gefährlich.",
+        "Antworten",
+        "Petra S. schrieb am 4. Mai:",
+        "Zwei Wochen sind für die Geschäfte am Markt eine lange Zeit, ich hoffe, sie halten den Plan ein.",
+        "Antworten",
+    ]
+    text = "\n".join([*paragraphs, *thread])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in thread} == {"comments"}
+    assert result.text.rstrip("\n") == "\n".join(paragraphs)
 
 
 def test_a_given_page_title_with_the_site_name_finds_its_headline_line() -> None:
