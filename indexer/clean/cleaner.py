@@ -176,6 +176,10 @@ def _resolve_by_context(
         kinds[i] in _UNDECIDED and _DIGIT.search(features[i].low) is not None and _figures_row(features[i])
         for i in content
     ]
+    for pos in _delimited_rows(
+        [features[i] for i in content], [kinds[i] in _UNDECIDED for i in content], settings
+    ):
+        figures[pos] = True
     in_list = [features[i].list_item for i in content]
     in_table = [item or row for item, row in zip(in_list, figures, strict=True)]
     for undecided, needs_both in ((Kind.NEAR, False), (Kind.SHORT, True)):
@@ -226,6 +230,31 @@ def _drop_echoed_runs(
         if is_echo and len(run) >= settings.echoed_run_min_lines:
             for i in run:
                 verdicts[i], kinds[i] = ("repeated", 0.8), Kind.REMOVED
+
+
+# What splits a row of a list into its fields: "June 19 – Charlotte, NC @ PNC Music Pavilion",
+# "3a etapa: 22 de abril – Velopark", "Sweden (Group F): Seventh appearance".
+_FIELD_DELIMITERS = (" -- ", " – ", " — ", " - ", ": ", " @ ")
+
+
+def _delimited_rows(
+    features: Sequence[LineFeatures], undecided: Sequence[bool], settings: CleanSettings
+) -> list[int]:
+    """Positions of the rows of a list written without bullets: at least `delimited_rows_min`
+    undecided lines in a row, each split into fields by the same delimiter (a schedule, a
+    table of dates and places). A menu's lines are labels of one field."""
+    keys = [
+        next((d for d in _FIELD_DELIMITERS if 0 < f.low.find(d) < len(f.low) - len(d)), None)
+        if u and _DIGIT.search(f.low)
+        else None
+        for f, u in zip(features, undecided, strict=True)
+    ]
+    rows = []
+    for key, group in groupby(range(len(keys)), key=keys.__getitem__):
+        run = list(group)
+        if key is not None and len(run) >= settings.delimited_rows_min:
+            rows += run
+    return rows
 
 
 def _figures_row(f: LineFeatures) -> bool:

@@ -446,15 +446,28 @@ def test_comment_link_above_the_article_does_not_eat_it() -> None:
 TOUR_DATES = fixture_text("tour_dates.txt").splitlines()
 
 
+# The tour's venues alone: short lines of one field each, as a menu's are.
+VENUES = [date.split(" @ ")[1] for date in TOUR_DATES]
+
+
 def test_extracted_text_keeps_short_lines_that_full_page_text_drops() -> None:
     """After an HTML extractor the menus are gone: a trailing list of short lines is the
-    article's own (tour dates), so the extraction preset keeps it; as full-page text, the same
-    lines far from body read like navigation."""
+    article's own (the venues of a tour), so the extraction preset keeps it; as full-page text,
+    the same lines far from body read like navigation."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, "Venues", *VENUES])
+    assert not set(VENUES) <= set(clean_text(text).text.split("\n"))
+    kept = clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n")
+    assert set(VENUES) | set(body) <= set(kept)
+
+
+def test_a_list_of_dated_rows_below_the_article_is_kept_whole() -> None:
+    """Tour dates written without bullets ("June 19 – Harrogate @ Royal Hall"): each row split
+    into fields by one delimiter, so the list reads as one block, like a table, and stays beside
+    the body however long it is. The undated venues alone do not (the test above)."""
     body = seed_lines("seed_004.txt")
     text = "\n".join([*body, "Tour dates", *TOUR_DATES])
-    assert not set(TOUR_DATES) <= set(clean_text(text).text.split("\n"))
-    kept = clean_text(text, settings=EXTRACTED_SETTINGS).text.split("\n")
-    assert set(TOUR_DATES) | set(body) <= set(kept)
+    assert clean_text(text).text.rstrip("\n") == text
 
 
 EARNINGS_TABLE = [
