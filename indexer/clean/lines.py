@@ -1067,13 +1067,20 @@ def _is_byline(line: str, f: LineFeatures) -> bool:
     return bool(names) and sum(1 for t in names if t[0].isupper()) / len(names) >= 0.5
 
 
+# A site's name as its bare domain, alone on a line: "Snopes.com", "EXPRESS.CO.UK", "davidbau.com"
+# (common top-level domains only: "config.yaml" or "main.py" alone may head a section of a post).
+_BARE_DOMAIN = re.compile(
+    r"^[\w-]+(\.[\w-]+)*\.(com|org|net|edu|gov|info|io|co|uk|de|fr|it|es|nl|ru|jp|br|au|ca|in|news|tv|us)$"
+)
+
+
 def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple[str, float] | None:
     """The clutter kind a line's own wording or token make-up proves, with a confidence score."""
     if f.blank:
         return None
     if is_link_list(f, settings):
         return "link_list", 0.8
-    if f.words <= 2 and f.low.startswith(("http://", "https://", "www.")):
+    if f.words <= 2 and (f.low.startswith(("http://", "https://", "www.")) or _BARE_DOMAIN.match(f.low)):
         return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)

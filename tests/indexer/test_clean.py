@@ -296,6 +296,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Staff writer Jane Roe can be reached at jroe@northernledger.co.uk or 01632 960 123.", "contact"),
         # a paywall's notice in place of the rest of the story
         ("Tom Krisher, AP Auto Writer", "byline"),
+        ("NorthernLedger.co.uk", "navigation"),  # the site's name as its bare domain
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
         # a news agency's photo caption: present tense, then the full date and the place
@@ -405,6 +406,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
         "A memorial service will be held Saturday, Nov. 23, 2019, at St Mary's Church in Oldham.",
+        # a file's name heading its part of a technical post, where a bare domain would be the site's
+        "config.yaml",
     ],
 )
 def test_article_lines_near_the_new_clutter_words_are_kept(line: str) -> None:
