@@ -28,28 +28,138 @@ _RELATED_HEADER = re.compile(
     r"(news|stories|articles?|headlines|videos?|posts|blogs?|links|reads|features|reports|coverage|content|"
     r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
 )
-# The same headers in the commonest other languages of news sites: German, French, Spanish,
-# Portuguese, Italian, Dutch, Polish, Russian, Turkish, Japanese, Chinese, Korean.
-_RELATED_HEADER_TRANSLATED = re.compile(
-    r"^(mehr zum thema|weitere (artikel|beiträge|nachrichten|meldungen)( zum thema)?|"
-    r"das könnte (sie|dich) auch interessieren|(lesen sie|lies) auch|auch interessant|"
-    r"(ähnliche|verwandte) (artikel|beiträge|themen)|meistgelesen(e artikel)?|"
-    r"(à |a )?(lire|voir) (aussi|également)|sur le même (sujet|thème)|articles? (similaires|liés|connexes)|"
-    r"vous aimerez (aussi|peut-être aussi)|les plus lus|dans la même rubrique|"
-    r"(noticias|artículos|notas) relacionad[ao]s|(también )?te (puede|podría) interesar|le[ea] también|"
-    r"más noticias|lo más (leído|visto)|(las )?más leídas|te recomendamos|contenido relacionado|"
-    r"leia (também|mais)|veja também|(notícias|artigos|posts|matérias) relacionad[ao]s|mais lidas|"
-    r"você (também )?pode gostar|conteúdo relacionado|mais notícias|"
-    r"leggi anche|(articoli|notizie) correlat[ie]|(ti )?potrebbe(ro)? (anche )?interessar(ti|e)|"
-    r"(i )?più lett[ie]|altre notizie|"
-    r"lees ook|gerelateerde (artikelen|berichten)|meer nieuws|meest gelezen|ook interessant|bekijk ook|"
-    r"(czytaj|zobacz) (też|także|również)|powiązane artykuły|najczęściej czytane|"
-    r"материалы по теме|читайте (также|ещё|еще)|похожие (статьи|новости|материалы)|другие новости|"
-    r"новости по теме|смотрите также|самое читаемое|"
-    r"ilgili haberler|benzer haberler|bunlar da ilginizi çekebilir|"
-    r"関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい|"
-    r"相[关關](文章|新[闻聞]|[阅閱]读)|推荐阅读|延伸[阅閱][读讀]|热门文章|"
-    r"관련 ?기사|많이 본 뉴스)$"
+# The same headers in the commonest other languages of news sites, as whole lines (a set: one
+# lookup, where a regex of as many alternatives would try each on every short line).
+_RELATED_HEADER_TRANSLATED = frozenset(
+    [
+        # German
+        "mehr zum thema",
+        "weitere artikel",
+        "weitere beiträge",
+        "weitere nachrichten",
+        "weitere meldungen",
+        "weitere artikel zum thema",
+        "weitere beiträge zum thema",
+        "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren",
+        "lesen sie auch",
+        "lies auch",
+        "auch interessant",
+        "ähnliche artikel",
+        "ähnliche beiträge",
+        "verwandte artikel",
+        "verwandte themen",
+        "meistgelesen",
+        "meistgelesene artikel",
+        # French
+        "à lire aussi",
+        "a lire aussi",
+        "lire aussi",
+        "à lire également",
+        "à voir aussi",
+        "voir aussi",
+        "sur le même sujet",
+        "sur le même thème",
+        "articles similaires",
+        "articles liés",
+        "articles connexes",
+        "vous aimerez aussi",
+        "vous aimerez peut-être aussi",
+        "les plus lus",
+        "dans la même rubrique",
+        # Spanish
+        "noticias relacionadas",
+        "artículos relacionados",
+        "notas relacionadas",
+        "te puede interesar",
+        "también te puede interesar",
+        "te podría interesar",
+        "lee también",
+        "lea también",
+        "más noticias",
+        "lo más leído",
+        "lo más visto",
+        "más leídas",
+        "las más leídas",
+        "te recomendamos",
+        "contenido relacionado",
+        # Portuguese
+        "leia também",
+        "leia mais",
+        "veja também",
+        "notícias relacionadas",
+        "artigos relacionados",
+        "posts relacionados",
+        "matérias relacionadas",
+        "mais lidas",
+        "você pode gostar",
+        "você também pode gostar",
+        "conteúdo relacionado",
+        "mais notícias",
+        # Italian
+        "leggi anche",
+        "articoli correlati",
+        "notizie correlate",
+        "potrebbe interessarti",
+        "ti potrebbe interessare",
+        "potrebbero interessarti",
+        "più letti",
+        "i più letti",
+        "più lette",
+        "altre notizie",
+        # Dutch
+        "lees ook",
+        "gerelateerde artikelen",
+        "gerelateerde berichten",
+        "meer nieuws",
+        "meest gelezen",
+        "ook interessant",
+        "bekijk ook",
+        # Polish
+        "czytaj też",
+        "czytaj także",
+        "czytaj również",
+        "zobacz też",
+        "zobacz także",
+        "zobacz również",
+        "powiązane artykuły",
+        "najczęściej czytane",
+        # Russian
+        "материалы по теме",
+        "читайте также",
+        "читайте ещё",
+        "читайте еще",
+        "похожие статьи",
+        "похожие новости",
+        "похожие материалы",
+        "другие новости",
+        "новости по теме",
+        "смотрите также",
+        "самое читаемое",
+        # Turkish
+        "ilgili haberler",
+        "benzer haberler",
+        "bunlar da ilginizi çekebilir",
+        # Japanese, Chinese (simplified and traditional), Korean
+        "関連記事",
+        "関連ニュース",
+        "おすすめ記事",
+        "人気記事",
+        "あわせて読みたい",
+        "相关文章",
+        "相关新闻",
+        "相关阅读",
+        "相關文章",
+        "相關新聞",
+        "相關閱讀",
+        "推荐阅读",
+        "延伸阅读",
+        "延伸閱讀",
+        "热门文章",
+        "관련기사",
+        "관련 기사",
+        "많이 본 뉴스",
+    ]
 )
 # Comment sections open with a few words about comments: "53 Comments", "Your Comments",
 # "COMMENTS (14) Post a comment". Such a header opens a block on its own (if body precedes it).
@@ -118,7 +228,7 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return "comments_call" if _COMMENTS_ASKED.search(low) else "comments"
     if _COMMENTS_CALL.match(low):
         return "comments_call"
-    if _RELATED_HEADER.match(low) or _RELATED_HEADER_TRANSLATED.match(low):
+    if low in _RELATED_HEADER_TRANSLATED or _RELATED_HEADER.match(low):
         return "related"
     return None
 

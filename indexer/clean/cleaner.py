@@ -170,15 +170,13 @@ def _resolve_by_context(
     if anchor_words < settings.min_anchor_words:
         return
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
-    # only an undecided line can be a row (the neighbour search stops at decided ones anyway),
-    # and only one with a digit: the test inline spares nearly every line a call
-    figures = [
-        kinds[i] in _UNDECIDED and _DIGIT.search(features[i].low) is not None and _figures_row(features[i])
-        for i in content
-    ]
-    for pos in _delimited_rows(
-        [features[i] for i in content], [kinds[i] in _UNDECIDED for i in content], settings
-    ):
+    # only an undecided line with a digit can be a row (the neighbour search stops at decided
+    # ones anyway): the test inline spares nearly every line a call
+    numbered = [p for p, i in enumerate(content) if kinds[i] in _UNDECIDED and _DIGIT.search(features[i].low)]
+    figures = [False] * len(content)
+    for pos in numbered:
+        figures[pos] = _figures_row(features[content[pos]])
+    for pos in _delimited_rows([features[content[pos]].low for pos in numbered], numbered, settings):
         figures[pos] = True
     in_list = [features[i].list_item for i in content]
     in_table = [item or row for item, row in zip(in_list, figures, strict=True)]
@@ -237,23 +235,23 @@ def _drop_echoed_runs(
 _FIELD_DELIMITERS = (" -- ", " – ", " — ", " - ", ": ", " @ ")
 
 
-def _delimited_rows(
-    features: Sequence[LineFeatures], undecided: Sequence[bool], settings: CleanSettings
-) -> list[int]:
-    """Positions of the rows of a list written without bullets: at least `delimited_rows_min`
-    undecided lines in a row, each split into fields by the same delimiter (a schedule, a
-    table of dates and places). A menu's lines are labels of one field."""
-    keys = [
-        next((d for d in _FIELD_DELIMITERS if 0 < f.low.find(d) < len(f.low) - len(d)), None)
-        if u and _DIGIT.search(f.low)
-        else None
-        for f, u in zip(features, undecided, strict=True)
-    ]
-    rows = []
-    for key, group in groupby(range(len(keys)), key=keys.__getitem__):
-        run = list(group)
-        if key is not None and len(run) >= settings.delimited_rows_min:
-            rows += run
+def _delimited_rows(lows: Sequence[str], positions: Sequence[int], settings: CleanSettings) -> list[int]:
+    """Of the undecided lines with a figure (`lows`, at content `positions`), those that are the
+    rows of a list written without bullets: at least `delimited_rows_min` of them in a row, each
+    split into fields by the same delimiter (a schedule, a season's calendar). A menu's lines are
+    labels of one field, and a list of other headlines ("Rates warning: PM braces voters")
+    carries no figures."""
+    rows: list[int] = []
+    run: list[int] = []  # consecutive content positions split by `run_key`
+    run_key = None
+    for low, pos in [*zip(lows, positions, strict=True), ("", -1)]:  # the sentinel ends the last run
+        key = next((d for d in _FIELD_DELIMITERS if 0 < low.find(d) < len(low) - len(d)), None)
+        if run and (key != run_key or pos != run[-1] + 1):
+            if run_key is not None and len(run) >= settings.delimited_rows_min:
+                rows += run
+            run = []
+        run.append(pos)
+        run_key = key
     return rows
 
 

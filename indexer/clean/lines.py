@@ -1080,7 +1080,11 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
         return None
     if is_link_list(f, settings):
         return "link_list", 0.8
-    if f.words <= 2 and (f.low.startswith(("http://", "https://", "www.")) or _BARE_DOMAIN.match(f.low)):
+    if (
+        f.words <= 2
+        and "." in f.low
+        and (f.low.startswith(("http://", "https://", "www.")) or _BARE_DOMAIN.match(f.low))
+    ):
         return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)
