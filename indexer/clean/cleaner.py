@@ -231,7 +231,7 @@ def _drop_echoed_runs(
 
 
 # What splits a row of a list into its fields: "June 19 – Charlotte, NC @ PNC Music Pavilion",
-# "3a etapa: 22 de abril – Velopark", "Sweden (Group F): Seventh appearance".
+# "3a etapa: 22 de abril – Velopark", "Humidity: 76 %".
 _FIELD_DELIMITERS = (" -- ", " – ", " — ", " - ", ": ", " @ ")
 
 
