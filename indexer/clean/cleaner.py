@@ -67,9 +67,14 @@ def clean_text(
     _drop_labels_above_headline(kinds, verdicts, settings)
     _resolve_by_context(kinds, features, verdicts, settings)
     _drop_echoed_runs(features, kinds, verdicts, settings)
+    opened_by_title = _drop_page_header(
+        features, kinds, verdicts, normalize(title) if title else "", settings
+    )
     headline = title
     if title is None:
-        guessed = _guess_headline(lines, features, kinds, verdicts, settings)
+        guessed = opened_by_title
+        if guessed is None:
+            guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
     _drop_repeated_lines(features, kinds, verdicts, settings)
@@ -138,6 +143,13 @@ def _matches_title(f: LineFeatures, title_low: str, settings: CleanSettings) -> 
     low = f.low
     if low == title_low or (low.startswith(title_low) and len(low) <= 1.5 * len(title_low) + 20):
         return True
+    return _headline_of_title_tag(f, title_low, settings)
+
+
+def _headline_of_title_tag(f: LineFeatures, title_low: str, settings: CleanSettings) -> bool:
+    """The line is the headline of a title tag carrying the site's name on one side ("Headline |
+    Site", "Site - Headline"); the headline is the longer part."""
+    low = f.low
     if f.words < settings.headline_min_words or 2 * len(low) <= len(title_low):
         return False
     if title_low.startswith(low):
@@ -278,6 +290,46 @@ def _nearest_decisive(
             return kinds[j]
         if not skipped[j]:
             budget -= 1
+    return None
+
+
+def _drop_page_header(
+    features: Sequence[LineFeatures],
+    kinds: list[Kind],
+    verdicts: list[Verdict],
+    title_low: str,
+    settings: CleanSettings,
+) -> int | None:
+    """A page that opens with its title tag ("Headline – Site Name", as a scrape of the whole
+    page prints it) and repeats the headline over a run of body has its headline there, and
+    everything between is the site's header: menus, a location widget, teasers of other
+    stories. The title tag and those lines go, and the index of the headline is returned. The
+    title tag is the page's first line (matching the given title, if any), and the repeat is it
+    without the site's name: a first line that is the headline itself, printed again under the
+    article by a share box or a list of stories, opens no header. The repeat must stand within
+    `headline_window` lines above `off_topic_min_words` words of body."""
+    content = [i for i, f in enumerate(features) if not f.blank]
+    if len(content) < 2 or (title_low and kinds[content[0]] is not Kind.HEADLINE):
+        return None
+    first = content[0]
+    title_tag = features[first].low
+
+    def repeats(i: int) -> bool:
+        return (not title_low or kinds[i] is Kind.HEADLINE) and _headline_of_title_tag(
+            features[i], title_tag, settings
+        )
+
+    good_words = [features[i].words if kinds[i] is Kind.GOOD else 0 for i in content]
+    for pos, i in enumerate(content[1:], 1):
+        if repeats(i) and sum(good_words[pos + 1 : pos + 1 + settings.headline_window]) >= (
+            settings.off_topic_min_words
+        ):
+            verdicts[first], kinds[first] = ("repeated", 0.8), Kind.REMOVED
+            for j in content[1:pos]:
+                if verdicts[j] is None:
+                    verdicts[j], kinds[j] = ("navigation", 0.7), Kind.REMOVED
+            verdicts[i], kinds[i] = None, Kind.HEADLINE
+            return i
     return None
 
 

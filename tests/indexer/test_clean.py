@@ -648,6 +648,62 @@ def test_short_lines_stay_without_the_headline_above_the_article() -> None:
     assert clean_text(text, title=body[0], settings=EXTRACTED_SETTINGS).text == text
 
 
+# A whole page scraped as text opens with its title tag, then the site's header: a menu, a
+# location widget and cards of other stories on the article's broad subject, each card's title
+# and summary run together on one line (made up).
+SITE_HEADER = [
+    "Menu",
+    "News",
+    "Politics",
+    "Set Your Location:",
+    "Enter City and State or Zip Code",
+    "Latest Headlines",
+    (
+        "Police Chief Apologises To Abuse Survivors In Oldham The force said it had failed victims of "
+        "child sexual exploitation and would review its handling of past cases."
+    ),
+    (
+        "Home Office To Review Funding For Victims' Services Ministers will consult on a new funding "
+        "formula for support services for survivors of crime, the department said."
+    ),
+    (
+        "Council Leader Resigns Over Care Home Failings The leader of the council stepped down after an "
+        "inspection found that children in care had been failed by the authority."
+    ),
+]
+
+
+def test_the_site_header_between_the_title_tag_and_the_headline_goes() -> None:
+    """The title tag and its repeat over the article bracket the header: its cards go however
+    close their topic, the title tag goes as a repeat, and the repeat is the headline."""
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    title_tag = f"{headline} | Harbour Gazette"
+    text = "\n".join([title_tag, *SITE_HEADER, headline, "By Staff Reporter", *article])
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert reasons[title_tag] == "repeated"
+    assert {reasons[line] for line in SITE_HEADER} <= {"navigation", "related"}
+    assert result.text == "\n".join([headline, *article])
+    assert result.body == "\n".join(article)
+    # the same with the title given: the title tag is not kept as a second headline
+    given = clean_text(text, title=headline)
+    assert given.text == "\n".join([headline, *article])
+
+
+@pytest.mark.parametrize("suffix", ["", ": what the plan means for survivors"])
+def test_a_headline_printed_again_under_the_article_keeps_the_article(suffix: str) -> None:
+    """Text sent as headline and body opens with the headline, not a title tag; a list of
+    stories under the article that prints it again, or a longer title starting with it, is no
+    header's end."""
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    more = ["More stories", headline + suffix, TEASERS[1], TEASERS[3], TEASERS[5]]
+    text = "\n".join([headline, *article, *more])
+    kept = clean_text(text).text.split("\n")
+    assert kept[: len(body)] == body
+
+
 # Made-up "more stories" list: headline + one-paragraph pairs about other subjects.
 TEASERS = [
     "Coastal pier reopens after winter storm repairs...",
