@@ -744,7 +744,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "comments",
         re.compile(
             r"\b(cancel reply|annulla risposta|cancelar (la )?respuesta|annuler la réponse|antworten abbrechen|"
-            r"cancelar resposta|reactie annuleren|you must be logged in to post a comment|"
+            r"cancelar resposta|reactie annuleren|anuluj pisanie odpowiedzi|отменить ответ|yanıtı iptal et|"
+            r"you must be logged in to post a comment|"
             r"devi essere connesso per inviare un commento|debes (haber iniciado sesión|estar registrado) para "
             r"publicar un comentario|vous devez être connecté pour publier un commentaire|"
             r"du musst angemeldet sein, um einen kommentar abzugeben|você precisa fazer o login para publicar)\b"

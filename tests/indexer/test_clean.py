@@ -1131,6 +1131,9 @@ GERMAN_HEADLINES = [
         "Lees ook",
         "Czytaj także",
         "Материалы по теме",
+        "Вам также может быть интересно",
+        "Neueste Beiträge",
+        "Свежие записи",
         "関連記事",
         "相关文章",
     ],
@@ -1153,6 +1156,7 @@ def test_related_headers_in_other_languages_open_a_related_block(header: str) ->
         ("Anzeige", "promo"),
         ("Schlagwörter: Verkehr, Baustelle", "navigation"),
         ("Lesen Sie auch: Neue Radwege für die Innenstadt beschlossen", "related"),
+        ("Добавить комментарий Отменить ответ", "comments"),
     ],
 )
 def test_clutter_lines_in_other_languages_are_removed_for_their_reason(clutter: str, reason: str) -> None:
