@@ -870,7 +870,15 @@ _SHARE_WORDS = frozenset(
         "on",
         "it",
         "pin",
+        "pint",  # Pinterest, where the row is short of room
         "save",
+        # an image site's button beside the share buttons, in the languages above
+        "download",
+        "herunterladen",
+        "baixar",
+        "descargar",
+        "télécharger",
+        "scarica",
         "follow",
         "us",
         "instagram",

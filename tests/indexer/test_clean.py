@@ -1153,6 +1153,7 @@ def test_related_headers_in_other_languages_open_a_related_block(header: str) ->
     [
         ("Teilen", "share"),
         ("Compartilhe no WhatsApp", "share"),
+        ("Whatsapp Facebook Pint Baixar", "share"),
         ("Anzeige", "promo"),
         ("Schlagwörter: Verkehr, Baustelle", "navigation"),
         ("Lesen Sie auch: Neue Radwege für die Innenstadt beschlossen", "related"),
