@@ -434,6 +434,10 @@ def _truncated(f: LineFeatures, settings: CleanSettings) -> bool:
     return f.low.endswith("...") and f.low[-4:-3].isalnum() and f.words <= settings.headline_max_words
 
 
+# What a teaser card prints between its title and summary, removed as short lines of these reasons.
+_CARD_FURNITURE = frozenset({"timestamp", "navigation", "byline"})
+
+
 def _cut_off_topic_tail(
     lines: Sequence[str],
     features: Sequence[LineFeatures],
@@ -444,11 +448,15 @@ def _cut_off_topic_tail(
 ) -> None:
     body: list[Fragment] = []
     previous_removed = False
+    furniture_only = True
     for i, kind in enumerate(kinds):
         if kind is Kind.BLANK:
             continue
         if verdicts[i] is not None:
             previous_removed = True
+            furniture_only &= (
+                verdicts[i][0] in _CARD_FURNITURE and features[i].words <= settings.short_max_words
+            )
             continue
         f = features[i]
         prose = is_body_like(f, settings)
@@ -460,11 +468,13 @@ def _cut_off_topic_tail(
                 words=terms,
                 prose_words=terms if prose else 0,
                 after_gap=previous_removed,
+                after_furniture=previous_removed and furniture_only,
                 # a teaser title cut short ("...") is a headline too
                 headline_like=(not prose and not f.low.endswith(".")) or _truncated(f, settings),
             )
         )
         previous_removed = False
+        furniture_only = True
     page_terms = BodyTerms(body, headline, settings)  # hashed once, on first use by either
     cuts = off_topic_segments(body, headline, settings, page_terms)
     tail = off_topic_tail(body, headline, settings, page_terms)

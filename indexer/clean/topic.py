@@ -27,7 +27,9 @@ from indexer.clean.settings import CleanSettings
 @dataclass(frozen=True)
 class Fragment:
     """A kept line of the body: its index in the page, its text, whether removed clutter precedes
-    it, and whether it reads like a headline (both may start an appended story)."""
+    it, and whether it reads like a headline (both may start an appended story); whether that
+    clutter was only a card's furniture (a date, a section label, a byline), which parts no
+    teaser's title from its summary."""
 
     index: int
     text: str
@@ -35,6 +37,7 @@ class Fragment:
     prose_words: int  # words on body-like lines: appended stories and teasers are prose
     after_gap: bool
     headline_like: bool
+    after_furniture: bool = False
 
 
 # HashingVectorizer(stop_words="english") defaults: lowercase, this token pattern, no n-grams.
@@ -276,11 +279,11 @@ def teaser_pairs(
             heads += 1
         end = position + heads
         text = body[end] if end < len(body) else None
-        # the paragraph follows its title directly (no removed clutter between them)
+        # the paragraph follows its title directly, or past the card's date or label only
         if (
             not heads
             or text is None
-            or text.after_gap
+            or (text.after_gap and not text.after_furniture)
             or not text.prose_words
             or text.words > settings.teaser_max_words
         ):

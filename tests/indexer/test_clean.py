@@ -737,6 +737,21 @@ def test_list_of_other_stories_above_the_article_is_removed_as_related() -> None
     assert result.text == "\n".join(body)
 
 
+def test_cards_with_a_date_between_headline_and_summary_are_still_pairs() -> None:
+    """A card's date line, removed as a time stamp, does not part its headline from its
+    summary: the cards above the article still go as a list of other stories."""
+    body = seed_lines("seed_004.txt")
+    cards = [
+        line
+        for pair in zip(TEASERS[::2], TEASERS[1::2], strict=True)
+        for line in (pair[0], "12 November 2019", pair[1])
+    ]
+    text = "\n".join([*cards, *body])
+    result = clean_text(text)
+    assert result.text == "\n".join(body)
+    assert "related" in {line_reasons(text, result)[line] for line in TEASERS}
+
+
 def test_the_articles_own_list_of_entries_stays() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join([*body[:6], *LISTICLE, *body[6:]])
