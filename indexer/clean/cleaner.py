@@ -63,16 +63,15 @@ def clean_text(
     lines = all_lines[: _analysed_line_count(all_lines, settings)]
     features = [line_features(line, settings) for line in lines]
     verdicts: list[Verdict] = [None] * len(lines)
-    kinds = _first_pass(lines, features, verdicts, title, template, settings)
+    title_low = normalize(title) if title else ""
+    kinds = _first_pass(lines, features, verdicts, title_low, template, settings)
     _drop_labels_above_headline(kinds, verdicts, settings)
     _resolve_by_context(kinds, features, verdicts, settings)
     _drop_echoed_runs(features, kinds, verdicts, settings)
-    opened_by_title = _drop_page_header(
-        features, kinds, verdicts, normalize(title) if title else "", settings
-    )
+    under_header = _drop_page_header(features, kinds, verdicts, title_low, settings)
     headline = title
     if title is None:
-        guessed = opened_by_title
+        guessed = under_header
         if guessed is None:
             guessed = _guess_headline(lines, features, kinds, verdicts, settings)
         headline = lines[guessed] if guessed is not None else None
@@ -99,12 +98,11 @@ def _first_pass(
     lines: Sequence[str],
     features: Sequence[LineFeatures],
     verdicts: list[Verdict],
-    title: str | None,
+    title_low: str,
     template: TemplateStats | None,
     settings: CleanSettings,
 ) -> list[Kind]:
     blocks = block_reasons(features, settings)
-    title_low = normalize(title) if title else ""
     kinds: list[Kind] = []
     for i, (line, f) in enumerate(zip(lines, features, strict=True)):
         if f.blank:
