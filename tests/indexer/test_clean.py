@@ -760,7 +760,13 @@ def test_the_articles_own_list_of_entries_stays() -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["Today's Most-Read Articles", "Most-sent stories", "This week's most popular", "Editors' Picks"],
+    [
+        "Today's Most-Read Articles",
+        "Most-sent stories",
+        "This week's most popular",
+        "Editors' Picks",
+        "Most read in world news",
+    ],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
     body = seed_lines("seed_004.txt")
