@@ -532,7 +532,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: |"
             # a caption signed off with its credit: "... during the cruise phase. Credit: ESA",
             # "... near the Port of Entry in Nogales, Ariz. (AP)"
-            r"[.)] (image |photo )?credits?: [\w.&/ -]{1,40}$|"
+            r"[\w.)] (image |photo )?credits?: [\w.&/ -]{1,40}$|"
             r"(\(ap\)|\(afp\)|\(reuters\)|\(epa\)|\(pa\)|\(ap photo\)|\(pa wire\)|\(getty images?\)|\(shutterstock\))$)"
         ),
         0.85,

@@ -157,6 +157,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Tempo de leitura: 1 minuto", "timestamp"),
         ("Estimated reading time: 4 minutes", "timestamp"),
         ("Police officers outside the station on Saturday morning. Credit: Northern Ledger", "caption"),
+        ("The harbour wall after the storm passed on Sunday Credit: Getty - Contributor", "caption"),
         ("(Jane Smith / Associated Press)", "caption"),
         ("Officers outside the station in Leeds on Saturday. (AP)", "caption"),
         # the newsroom's contact lines and pitches for the rest of the site (issue 4's own examples)
