@@ -320,17 +320,17 @@ def teaser_pairs(
     found = []
     for run in runs:
         similarities = [_cosine(reference, page_terms.counts(start, end)) for start, end in run]
-        off = [
-            (start, end, sim)
-            for (start, end), sim in zip(run, similarities, strict=True)
-            if sim < settings.teaser_max_similarity
-        ]
+        cards = list(zip(run, similarities, strict=True))
+        off = [k for k, sim in enumerate(similarities) if sim < settings.teaser_max_similarity]
         # A list of other stories is off topic nearly throughout; an article's own list
-        # (a roundup, a listicle) strays only here and there, and stays whole.
+        # (a roundup, a listicle) strays only here and there, and stays whole. The list's cards
+        # on the article's topic between its off-topic ones go with it (another story of the
+        # same event); those at its ends stay: a run of cards in shape may begin with the
+        # article's own last section, or end with its headline and lead.
         if len(off) >= settings.teaser_min_off_topic_share * len(run):
-            found += off
+            found += [(start, end, sim) for (start, end), sim in cards[off[0] : off[-1] + 1]]
         elif off and _kicker_repeats(body, run):
-            found += [(start, end, sim) for (start, end), sim in zip(run, similarities, strict=True)]
+            found += [(start, end, sim) for (start, end), sim in cards]
     return found
 
 

@@ -90,3 +90,48 @@ def test_the_article_with_sub_headed_sections_stays() -> None:
     ]
     text = "\n".join([*body[:5], *sections, *body[5:]])
     assert clean_text(text).text == text
+
+
+# Other stories under an op-ed, each card a headline, its author, its date and a short summary;
+# the second is another story of the article's own event.
+SIGNED_CARDS = [
+    "Fishermen Say The Mackerel Have Moved North Three Seasons Early",
+    "Tom Rigby",
+    "Wednesday November 20, 2019",
+    "Skippers told the port authority their catches collapsed after the warm autumn water.",
+    "Survivors Say The Grooming Gangs Review Panel Comes Far Too Late",
+    "Jane Holloway",
+    "Wednesday November 20, 2019",
+    "Survivors of grooming gangs told the Home Secretary the review of closed cases should have come years ago.",
+    "Why A Loaf Of Sourdough Now Costs More Than A Cinema Ticket Downtown",
+    "Ann Marsh",
+    "Tuesday November 19, 2019",
+    "Bakers blame the flour price, the rent and the electricity for their ovens.",
+    "Retired Teacher Breaks Arcade Record She First Set In Nineteen Eighty Four",
+    "Lee Park",
+    "Tuesday November 19, 2019",
+    "She had not played the cabinet for forty years when her grandson found it online.",
+]
+
+
+def test_a_card_on_the_articles_event_goes_with_the_list_of_other_stories() -> None:
+    """A list of other stories is judged whole: its card on the article's own event, between
+    cards off it, is another story too, and goes with the rest."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, *SIGNED_CARDS])
+    result = clean_text(text)
+    assert result.text == "\n".join(body)
+    assert line_reasons(text, result)[SIGNED_CARDS[7]] == "related"
+
+
+def test_the_articles_last_section_before_a_list_of_other_stories_stays() -> None:
+    """A list of cards may begin, in shape, with the article's own last sub-heading and
+    paragraph: the list goes from its first card off the article's topic."""
+    body = seed_lines("seed_004.txt")
+    section = [
+        "What Happens Next For The Grooming Gang Inquiries",
+        "Councils in the pilot areas will test the grooming gang inquiry framework with survivors first.",
+    ]
+    text = "\n".join([*body, *section, *SIGNED_CARDS[:4], *SIGNED_CARDS[8:]])
+    result = clean_text(text)
+    assert result.text == "\n".join([*body, *section])
