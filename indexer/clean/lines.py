@@ -121,12 +121,11 @@ def _shape(head: str, settings: CleanSettings) -> tuple[str, int, list[str], int
 
 
 def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
-    """A line that reads like article prose: enough words, stop words, and a sentence ending."""
+    """A line that reads like article prose: enough words, stop words, a sentence ending, and
+    not every word capitalised (a headline in title case stays one however long it runs)."""
     long_enough = f.words >= settings.good_min_words
     ended = f.terminal or f.words >= settings.good_unpunctuated_min_words
-    prose = (
-        f.title_case_ratio < settings.title_case_min_ratio or f.words >= settings.good_unpunctuated_min_words
-    )
+    prose = f.title_case_ratio < settings.title_case_min_ratio
     return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
 
 

@@ -777,6 +777,25 @@ def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) 
     assert {line_reasons(text, result)[line] for line in [header, *others]} == {"related"}
 
 
+def test_long_headlines_in_title_case_do_not_end_a_related_block() -> None:
+    """A headline of 25 words and more, every word capitalised and no full stop, is still a
+    headline: the block of them under "Trending Stories" goes whole, view counts and all."""
+    body = seed_lines("seed_004.txt")
+    headlines = [
+        "Harbour Council Confirms The New Ferry Timetable Will Add Two Extra Crossings Each Day From "
+        "March, Cut Fares For Students And Keep The Night Service Running All Year 2245",
+        "Village Bakery Wins National Award For Its Sourdough After Three Generations Of The Same "
+        "Family Kept The Recipe Secret, Now They Plan To Open A Second Shop In Town 2083",
+        "Local Rowing Club Celebrates One Hundred Years On The River With A Regatta, A Parade Of "
+        "Old Boats And A Dinner For Every Member Who Ever Rowed For Them 1919",
+    ]
+    block = ["Trending Stories", *headlines]
+    text = "\n".join([*body, *block])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in block} == {"related"}
+    assert result.text == "\n".join(body)
+
+
 def test_summaries_between_read_more_cards_go_with_the_related_block() -> None:
     """A card per story: title, byline, a short summary, then the next card's "READ MORE": the
     summary does not end the block, as the article resuming would."""
