@@ -32,7 +32,8 @@ _SEPARATOR_CHARS = "".join(sorted(_SEPARATOR_TOKENS))  # for the C kernel: each 
 _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 # CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
-_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
 _STOP_TABLE = word_table(FUNCTION_WORDS)
 _T = TypeVar("_T")
 
@@ -81,6 +82,10 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         words += int(ideographs / settings.unspaced_chars_per_word)
         counted += ideographs
         stop = max(stop, int(ideographs * settings.good_min_stopword_ratio) + 1)
+    elif not is_ascii and _HANGUL.search(head):
+        # Korean spaces its words but joins its particles to them: its words count as they are,
+        # and there are no function words to weigh.
+        stop = max(stop, int(counted * settings.good_min_stopword_ratio) + 1)
     return LineFeatures(
         low=low,
         words=words,

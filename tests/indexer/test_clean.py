@@ -1123,6 +1123,14 @@ OTHER_LANGUAGE_PARAGRAPHS = {
         "Einige Händler sagten, dass sie sich wegen der Sperrung große Sorgen um ihre Umsätze machen.",
         "Das Verkehrsamt will außerdem zusätzliche Helfer an den stark befahrenen Kreuzungen einsetzen.",
     ],
+    # Korean spaces its words but joins its particles to them: no function words to count
+    "ko": [
+        "시청은 도로 보수 공사를 위해 중심가 도로를 앞으로 이 주 동안 전면 통제한다고 발표했다.",
+        "건설과에 따르면 이번 공사는 장마가 시작되기 전에 반드시 끝나야 하는 것으로 알려졌다.",
+        "공사 현장 주변에 사는 주민들은 시장 쪽으로 난 우회 도로를 이용해 달라는 요청을 받았다.",
+        "일부 상인들은 도로가 막혀 있는 동안 매출이 크게 줄어들까 봐 걱정된다고 말했다.",
+        "교통과는 또한 아침마다 가장 붐비는 교차로에 안내 요원을 더 배치할 계획이라고 밝혔다.",
+    ],
 }
 
 
