@@ -28,6 +28,13 @@ _RELATED_HEADER = re.compile(
     r"(news|stories|articles?|headlines|videos?|posts|blogs?|links|reads|features|reports|coverage|content|"
     r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
 )
+# "Most read", "most popular diets" in the commonest other languages of news sites.
+_MOST_READ_TRANSLATED = re.compile(
+    r"^((самые|самое) (популярные|популярное|читаемые|читаемое|обсуждаемые|обсуждаемое)|"
+    r"(die )?(beliebtesten|meistgelesenen|meistgesehenen)|(les )?plus (lus|populaires|consultés|partagés)|"
+    r"((lo|los|las) )?más (leído|leídos|leídas|visto|vistos|populares)|((os|as) )?mais (lidos|lidas|populares|vistos)|"
+    r"((i|le) )?più (letti|lette|popolari|visti))( \w+)?$"
+)
 # The same headers in the commonest other languages of news sites, as whole lines (a set: one
 # lookup, where a regex of as many alternatives would try each on every short line).
 _RELATED_HEADER_TRANSLATED = frozenset(
@@ -241,7 +248,7 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return "comments_call" if _COMMENTS_ASKED.search(low) else "comments"
     if _COMMENTS_CALL.match(low):
         return "comments_call"
-    if low in _RELATED_HEADER_TRANSLATED or _RELATED_HEADER.match(low):
+    if low in _RELATED_HEADER_TRANSLATED or _RELATED_HEADER.match(low) or _MOST_READ_TRANSLATED.match(low):
         return "related"
     return None
 

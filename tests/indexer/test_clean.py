@@ -1185,6 +1185,13 @@ GERMAN_HEADLINES = [
         "Свежие записи",
         "関連記事",
         "相关文章",
+        # "most read", "most popular" with or without the thing listed
+        "Самые популярные диеты",
+        "Die beliebtesten Artikel",
+        "Les plus lus",
+        "Lo más leído",
+        "Os mais lidos",
+        "I più letti",
     ],
 )
 def test_related_headers_in_other_languages_open_a_related_block(header: str) -> None:
