@@ -425,6 +425,17 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # A newsletter's pitch says when it arrives: "The news and stories that matter, delivered
+    # weekday mornings."
+    _PhraseRule(
+        "newsletter",
+        re.compile(
+            r"\b(news|stories|headlines|newsletter|briefing)\b[^.!?]{0,60}\bdelivered (straight |directly )?"
+            r"(to your inbox|daily|weekly|weekdays|weekday mornings|every (day|morning|evening|week|weekday)|"
+            r"each (day|morning|evening|week))\b"
+        ),
+        0.85,
+    ),
     # An e-mailed newsletter's own furniture, copied onto its web page: "If you were forwarded this
     # newsletter, subscribe here", "View this email in your browser". No article speaks so.
     _PhraseRule(
@@ -537,6 +548,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             # a caption signed off with its credit: "... during the cruise phase. Credit: ESA",
             # "... near the Port of Entry in Nogales, Ariz. (AP)"
             r"[\w.)] (image |photo )?credits?: [\w.&/ -]{1,40}$|"
+            # "... on July 25, 2019. J. Scott Applewhite / AP file"
+            r"\w / (ap|afp|reuters|epa|getty images|bloomberg|shutterstock)( file| via getty images)?$|"
             r"(\(ap\)|\(afp\)|\(reuters\)|\(epa\)|\(pa\)|\(ap photo\)|\(pa wire\)|\(getty images?\)|\(shutterstock\))$)"
         ),
         0.85,

@@ -158,6 +158,11 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Estimated reading time: 4 minutes", "timestamp"),
         ("Police officers outside the station on Saturday morning. Credit: Northern Ledger", "caption"),
         ("The harbour wall after the storm passed on Sunday Credit: Getty - Contributor", "caption"),
+        ("Fishermen mend their nets on the quay on July 25, 2019. Jane Smith / AP file", "caption"),
+        (
+            "Get harbour alerts and special reports. The stories that matter, delivered weekday mornings.",
+            "newsletter",
+        ),
         ("(Jane Smith / Associated Press)", "caption"),
         ("Officers outside the station in Leeds on Saturday. (AP)", "caption"),
         # the newsroom's contact lines and pitches for the rest of the site (issue 4's own examples)
@@ -782,12 +787,18 @@ def test_long_headlines_in_title_case_do_not_end_a_related_block() -> None:
     headline: the block of them under "Trending Stories" goes whole, view counts and all."""
     body = seed_lines("seed_004.txt")
     headlines = [
-        "Harbour Council Confirms The New Ferry Timetable Will Add Two Extra Crossings Each Day From "
-        "March, Cut Fares For Students And Keep The Night Service Running All Year 2245",
-        "Village Bakery Wins National Award For Its Sourdough After Three Generations Of The Same "
-        "Family Kept The Recipe Secret, Now They Plan To Open A Second Shop In Town 2083",
-        "Local Rowing Club Celebrates One Hundred Years On The River With A Regatta, A Parade Of "
-        "Old Boats And A Dinner For Every Member Who Ever Rowed For Them 1919",
+        (
+            "Harbour Council Confirms The New Ferry Timetable Will Add Two Extra Crossings Each Day From "
+            "March, Cut Fares For Students And Keep The Night Service Running All Year 2245"
+        ),
+        (
+            "Village Bakery Wins National Award For Its Sourdough After Three Generations Of The Same "
+            "Family Kept The Recipe Secret, Now They Plan To Open A Second Shop In Town 2083"
+        ),
+        (
+            "Local Rowing Club Celebrates One Hundred Years On The River With A Regatta, A Parade Of "
+            "Old Boats And A Dinner For Every Member Who Ever Rowed For Them 1919"
+        ),
     ]
     block = ["Trending Stories", *headlines]
     text = "\n".join([*body, *block])
