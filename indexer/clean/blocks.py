@@ -20,7 +20,7 @@ _RELATED_HEADER = re.compile(
     r"you (may|might) also (like|enjoy|be interested in)|"
     r"more (on|from|about|in|like) [\w' ]{1,40}|"
     r"((today|this week)'?s )?most[ -](read|popular|viewed|shared|emailed|sent|commented)( \w+| (in|on|from) [\w'&. -]{1,30})?|"
-    r"trending( now)?|editor'?s?'? picks?|around the web|from (around )?the web|what to read next|"
+    r"trending( now| (in|on) [\w'&. -]{1,30})?|editor'?s?'? picks?|around the web|from (around )?the web|what to read next|"
     r"in other news|just in|don'?t miss|read (this )?next|up next|you may have missed|in case you missed it|"
     # "Top Michigan Business News", "More Football News from TEAMtalk", "Related coverage"
     r"(top|more|latest|related|recent|popular|other|featured|trending|similar|recommended|sponsored|"
