@@ -581,6 +581,10 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
+    # The wire's credit line at the end: "Associated Press writer Jane Doe contributed to this report."
+    _PhraseRule(
+        "byline", re.compile(r"\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b"), 0.8
+    ),
     _PhraseRule(
         "copyright",
         re.compile(

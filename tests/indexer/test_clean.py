@@ -159,6 +159,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Police officers outside the station on Saturday morning. Credit: Northern Ledger", "caption"),
         ("The harbour wall after the storm passed on Sunday Credit: Getty - Contributor", "caption"),
         ("Fishermen mend their nets on the quay on July 25, 2019. Jane Smith / AP file", "caption"),
+        ("Associated Press writer Jane Smith in Leeds contributed to this report.", "byline"),
         (
             "Get harbour alerts and special reports. The stories that matter, delivered weekday mornings.",
             "newsletter",
