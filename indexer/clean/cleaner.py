@@ -497,14 +497,15 @@ def _drop_repeated_lines(
     an ellipsis next to the full line ("... more" under an expanded caption); when the full line
     ends in the widget's "less" toggle, both are the caption, and when the full line went as
     clutter, its cut copy goes for the same reason. An article that repeats a sentence on purpose
-    says something in between ("Let me repeat that:"). The headline is never a copy."""
+    says something in between ("Let me repeat that:"). The headline is never a copy: when it is
+    printed twice, the other copy goes, above it or below."""
     recent: list[tuple[int, int]] = []  # (non-blank position, index) of the last candidate lines
     position = 0
     for i, f in enumerate(features):
         if f.blank:
             continue
         position += 1
-        if kinds[i] is Kind.HEADLINE or f.words < settings.repeated_min_words:
+        if f.words < settings.repeated_min_words:
             continue
         recent = [(at, j) for at, j in recent if position - at <= settings.repeated_near_lines]
         for _, j in recent if verdicts[i] is None else ():
@@ -522,6 +523,10 @@ def _drop_repeated_lines(
                     break
                 continue
             cut, full = (j, i)[copy], (i, j)[copy]
+            if kinds[cut] is Kind.HEADLINE:
+                if features[j].low != f.low:
+                    continue
+                cut, full = full, cut  # the headline stays; its exact copy goes, above it or below
             verdicts[cut] = ("repeated", 0.7)
             if _expander_pair(features[full].low, features[cut].low):
                 verdicts[full] = ("caption", 0.7)

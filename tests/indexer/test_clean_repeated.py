@@ -208,3 +208,19 @@ def test_a_sentence_ending_in_less_with_no_cut_copy_stays() -> None:
     sentence = "Survivors said the new powers would matter more if the panels were paid for, and less"
     text = "\n".join([*body[:3], sentence, "if they were not.", *body[3:]])
     assert clean_text(text).text == text
+
+
+def test_a_headline_printed_twice_is_kept_once_as_the_headline() -> None:
+    """A page prints its headline twice (a breadcrumb's title over the headline, or the headline
+    over its share box): one copy goes as repeated, the other stays as the headline."""
+    body = seed_lines("seed_004.txt")
+    headline, article = body[0], body[1:]
+    for text in (
+        "\n".join([headline, "Share", headline, *article]),
+        "\n".join([headline, "", headline, "By Staff Reporter", *article]),
+    ):
+        result = clean_text(text)
+        assert result.text.split("\n").count(headline) == 1
+        assert result.headline is not None
+        assert text[slice(*result.headline)] == headline
+        assert [line for line in result.text.split("\n") if line in article] == article
