@@ -814,6 +814,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.8,
     ),
+    # A blog's excerpt of another post ends in its "[…]" marker: an article quoting with a cut
+    # marks it inside the quote.
+    _PhraseRule("related", re.compile(r"\[(…|\.\.\.)\]$"), 0.75, max_words_factor=2.0),
+    # A readers' poll widget prints each answer with its result, "Yes (29%, 1,186 Votes)", and
+    # its count, "Total Voters: 4,145".
+    _PhraseRule(
+        "poll",
+        re.compile(r"\(\d{1,3}([.,]\d+)?%, [\d,. ]+ votes?\)$|^total voters: [\d,. ]+$"),
+        0.85,
+    ),
 )
 # Every string any gated rule needs: a line holding none of them skips all gated rules at once.
 _ANY_GATE = SubstringGate(s for rule in _PHRASE_RULES for s in rule.gate or ())

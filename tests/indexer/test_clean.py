@@ -160,6 +160,9 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("The harbour wall after the storm passed on Sunday Credit: Getty - Contributor", "caption"),
         ("Fishermen mend their nets on the quay on July 25, 2019. Jane Smith / AP file", "caption"),
         ("Associated Press writer Jane Smith in Leeds contributed to this report.", "byline"),
+        ("The harbour board met again on Tuesday to talk about the new ferry timetable and […]", "related"),
+        ("Yes, the new timetable is better (41%, 1,680 Votes)", "poll"),
+        ("Total Voters: 4,145", "poll"),
         (
             "Get harbour alerts and special reports. The stories that matter, delivered weekday mornings.",
             "newsletter",
@@ -364,6 +367,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
     "line",
     [
         "The firm scoffs at suggestions that its partners made millions from its affiliate program.",
+        'The letter read: "We regret the decision […] and will appeal it before the court."',
+        "Asked whether she would stand again, 62% of the 1,200 voters polled said yes.",
         "Estate agents earn a commission of about 1.5% on every house they sell in the town.",
         "A settlement does not necessarily mean an admission of copyright infringement.",
         "The paper said more than 4,000 readers had chosen to subscribe to its print edition since March.",
