@@ -26,7 +26,8 @@ _RELATED_HEADER = re.compile(
     r"(top|more|latest|related|recent|popular|other|featured|trending|similar|recommended|sponsored|"
     r"promoted|partner|breaking|most popular|you may also like)( [\w'&.-]+){0,3} "
     r"(news|stories|articles?|headlines|videos?|posts|blogs?|links|reads|features|reports|coverage|content|"
-    r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?)$"
+    r"items|topics|reading|galleries|photos)( (from|on|in|at) [\w'&. -]{1,30})?|"
+    r"popular (on|in|at) [\w'&. -]{1,30})$"
 )
 # "Most read", "most popular diets" in the commonest other languages of news sites.
 _MOST_READ_TRANSLATED = re.compile(

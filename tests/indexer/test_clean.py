@@ -779,6 +779,7 @@ def test_the_articles_own_list_of_entries_stays() -> None:
         "Editors' Picks",
         "Most read in world news",
         "Trending in Entertainment",
+        "Popular on IndieWire",
     ],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
