@@ -816,7 +816,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
     # A blog's excerpt of another post ends in its "[…]" marker: an article quoting with a cut
     # marks it inside the quote.
-    _PhraseRule("related", re.compile(r"\[(…|\.\.\.)\]$"), 0.75, max_words_factor=2.0),
+    _PhraseRule("related", re.compile(r"(\[…\]|\[\.\.\.\])$"), 0.75, max_words_factor=2.0),
     # A readers' poll widget prints each answer with its result, "Yes (29%, 1,186 Votes)", and
     # its count, "Total Voters: 4,145".
     _PhraseRule(
