@@ -451,6 +451,8 @@ def _cut_off_topic_tail(
         if kind is Kind.BLANK:
             continue
         if verdicts[i] is not None:
+            if verdicts[i][0] == "caption":
+                continue  # a photo's caption sits inside the article: no story starts after it
             previous_removed = True
             furniture_only &= (
                 verdicts[i][0] in _CARD_FURNITURE and features[i].words <= settings.short_max_words

@@ -734,10 +734,25 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
             r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
-            r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$"
+            r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$|"
+            # the same with the section's name and the arrows: "- Next Auto News", "Previous Auto News -"
+            r"^[-–«‹<]? ?(next|previous|prev|older|newer) ([\w']+ ){0,2}(news|articles?|posts?|stor(y|ies)|entry)"
+            r" ?[-–»›>]?$"
         ),
         0.75,
         max_words_factor=0.25,
+    ),
+    # The BBC's media and share widgets, printed on every story page.
+    _PhraseRule(
+        "share",
+        re.compile(r"^(close share panel|these are external links and will open in a new window)$"),
+        0.85,
+    ),
+    _PhraseRule(
+        "caption",
+        re.compile(r"^(media playback is unsupported on your device|media caption .{1,200})$"),
+        0.85,
+        max_words_factor=2.0,
     ),
     # Reading time, also in the languages of the commonest blog themes' translations.
     _PhraseRule(

@@ -163,6 +163,10 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("The harbour board met again on Tuesday to talk about the new ferry timetable and […]", "related"),
         ("Yes, the new timetable is better (41%, 1,680 Votes)", "poll"),
         ("Total Voters: 4,145", "poll"),
+        ("Media playback is unsupported on your device", "caption"),
+        ("Close share panel", "share"),
+        ("- Next Harbour News", "navigation"),
+        ("Previous Harbour News -", "navigation"),
         (
             "Get harbour alerts and special reports. The stories that matter, delivered weekday mornings.",
             "newsletter",

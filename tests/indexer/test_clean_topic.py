@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from indexer.clean import DEFAULT_SETTINGS
+from indexer.clean import DEFAULT_SETTINGS, clean_text
 from indexer.clean.lines import line_features
 from indexer.clean.topic import Fragment, off_topic_segments, off_topic_tail, term_columns, term_count, terms
 from indexer.text import normalize
+from tests.indexer.test_clean import line_reasons, seed_lines
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
 N_FEATURES = DEFAULT_SETTINGS.topic_n_features
@@ -144,3 +145,25 @@ def test_a_tail_with_more_prose_than_the_text_before_it_is_not_cut() -> None:
     # with the same stories written as prose, the first half is the reference and the second is a tail
     prose_first = _fragments(others, 0, prose=True) + _fragments(article, len(others), prose=True)
     assert off_topic_tail(prose_first, None, DEFAULT_SETTINGS) is not None
+
+
+def test_paragraphs_after_a_removed_caption_are_judged_with_the_article() -> None:
+    """A caption removed inside the article starts no appended story: the quoted paragraphs
+    under it, in words of their own, stay with the article rather than stand alone as a stretch
+    off its topic."""
+    body = seed_lines("seed_004.txt")
+    quote = [
+        (
+            'Ms Holloway said: "I would like to emphasise that the injured party has submitted a credible '
+            'and reliable version of events."'
+        ),
+        (
+            '"Her statements have been coherent, extensive and detailed; however, my overall assessment is '
+            'that the evidential situation has weakened."'
+        ),
+    ]
+    caption = "Media caption Yvette Cooper speaking in the Commons"
+    text = "\n".join([*body, caption, *quote])
+    result = clean_text(text)
+    assert line_reasons(text, result)[caption] == "caption"
+    assert result.text == "\n".join([*body, *quote])
