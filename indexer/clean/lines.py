@@ -732,6 +732,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "navigation",
         re.compile(
             r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
+            r"read later|save for later|see full gallery|next prev|prev next|"
             r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
             r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$|"

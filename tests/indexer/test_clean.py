@@ -167,6 +167,8 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Close share panel", "share"),
         ("- Next Harbour News", "navigation"),
         ("Previous Harbour News -", "navigation"),
+        ("Read Later", "navigation"),
+        ("SEE FULL GALLERY", "navigation"),
         (
             "Get harbour alerts and special reports. The stories that matter, delivered weekday mornings.",
             "newsletter",
