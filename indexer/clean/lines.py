@@ -31,7 +31,7 @@ _SEPARATOR_TOKENS = LINK_SEPARATORS | {"/", "-"}  # a token that is one of these
 _SEPARATOR_CHARS = "".join(sorted(_SEPARATOR_TOKENS))  # for the C kernel: each is one character
 _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
-# CJK ideographs, kana, Hangul syllables and Thai: scripts written without spaces.
+# CJK ideographs, kana and Thai: scripts written without spaces (Korean spaces its words).
 _UNSPACED_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
 _STOP_TABLE = word_table(FUNCTION_WORDS)
