@@ -17,7 +17,7 @@ from itertools import groupby, islice, pairwise, takewhile
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.clean.blocks import block_reasons
-from indexer.clean.lines import LineFeatures, is_body_like, line_features, pattern_reason
+from indexer.clean.lines import LineFeatures, is_bare_link, is_body_like, line_features, pattern_reason
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
@@ -189,9 +189,18 @@ def _resolve_by_context(
     for pos in _delimited_rows([features[content[pos]].low for pos in numbered], numbered, settings):
         figures[pos] = True
     in_list = [features[i].list_item for i in content]
+    # a list item's own link, on the line under it ("3) Blade Runner (4K)" / "http://amzn.to/..."),
+    # is part of the item: the list runs on past it, and the link stays if its item does
+    item_links = [
+        pos for pos in range(1, len(content)) if in_list[pos - 1] and is_bare_link(features[content[pos]])
+    ]
+    for pos in item_links:
+        in_list[pos] = True
     in_table = [item or row for item, row in zip(in_list, figures, strict=True)]
     for undecided, needs_both in ((Kind.NEAR, False), (Kind.SHORT, True)):
         decided = [kinds[i] for i in content]
+        for pos in item_links:
+            decided[pos] = Kind.BLANK
         for pos, i in enumerate(content):
             if kinds[i] is not undecided:
                 continue
@@ -206,6 +215,9 @@ def _resolve_by_context(
             else:
                 verdicts[i] = ("navigation", _NAVIGATION_SCORE[undecided])
                 kinds[i] = Kind.REMOVED
+    for pos in item_links:
+        if verdicts[content[pos - 1]] is None:
+            verdicts[content[pos]], kinds[content[pos]] = None, Kind.SHORT
 
 
 def _drop_echoed_runs(

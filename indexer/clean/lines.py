@@ -1130,17 +1130,22 @@ _BARE_DOMAIN = re.compile(
 )
 
 
+def is_bare_link(f: LineFeatures) -> bool:
+    """A line that is only an address ("http://amzn.to/2iJFhRj", "www.site.com", "site.org")."""
+    return (
+        f.words <= 2
+        and "." in f.low
+        and (f.low.startswith(("http://", "https://", "www.")) or bool(_BARE_DOMAIN.match(f.low)))
+    )
+
+
 def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple[str, float] | None:
     """The clutter kind a line's own wording or token make-up proves, with a confidence score."""
     if f.blank:
         return None
     if is_link_list(f, settings):
         return "link_list", 0.8
-    if (
-        f.words <= 2
-        and "." in f.low
-        and (f.low.startswith(("http://", "https://", "www.")) or _BARE_DOMAIN.match(f.low))
-    ):
+    if is_bare_link(f):
         return "navigation", 0.7
     if f.words <= settings.token_class_max_words:
         tokens = _class_tokens(f.low)

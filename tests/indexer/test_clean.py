@@ -520,6 +520,25 @@ def test_a_table_of_figures_opening_the_article_is_kept() -> None:
     assert clean_text(text, title="HARBOUR FREIGHT CORP 3RD QTR NET").text == text
 
 
+def test_a_numbered_list_with_a_link_under_each_item_stays_whole() -> None:
+    """A shopping list's items each carry their link on the line below: the links belong to
+    their items, so the list runs on past them and keeps them; the menu under it still goes."""
+    body = seed_lines("seed_004.txt")
+    items = [
+        "1) Lego Star Wars 75188 Resistance Bomber",
+        "2) Polistil 960574 Electric Race Track",
+        "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+        "4) Ghostbusters Collection 1-2 (Steelbook)",
+        "5) Hasbro Gaming Taboo Party Board Game (Travel Edition)",
+    ]
+    listing = [line for k, item in enumerate(items) for line in (item, f"http://amzn.to/2iJF{k}Rj")]
+    menu = ["Home", "Cartoons", "Films", "Toys", "Music"]
+    result = clean_text("\n".join([*body, *listing, *menu]))
+    kept = result.text.split("\n")
+    assert set(listing) <= set(kept)
+    assert not set(menu) & set(kept)
+
+
 def test_a_pager_above_the_article_is_no_table() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Home", "News", "Page 1 of 3", "Opinion", "Sport", "Weather", "Travel", *body])
