@@ -581,9 +581,25 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.85,
     ),
-    # The wire's credit line at the end: "Associated Press writer Jane Doe contributed to this report."
+    # The wire's credit line at the end: "Associated Press writer Jane Doe contributed to this report.",
+    # "Keith Bradsher contributed reporting from Hong Kong."
     _PhraseRule(
-        "byline", re.compile(r"\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b"), 0.8
+        "byline",
+        re.compile(r"\bcontributed (reporting\b|(reporting )?(to )?(this|the) (report|story|article)\b)"),
+        0.8,
+    ),
+    # The author's note under the article: "Jane Doe is a staff writer at WIRED covering ...",
+    # "... is a freelance writer based in Toronto." The role must be followed by where or what
+    # for: "Mr Forsyth is a wonderful writer and should ..." is the article talking.
+    _PhraseRule(
+        "byline",
+        re.compile(
+            r"^[\w.'’-]+( [\w.'’-]+){1,2} is an? ([\w-]+ ){0,3}"
+            r"(writer|journalist|reporter|editor|contributor|columnist|correspondent|blogger)"
+            r"( (for|at|with|based in|living in|covering|who covers)\b|\.?$)"
+        ),
+        0.7,
+        max_words_factor=2.0,
     ),
     _PhraseRule(
         "copyright",

@@ -315,6 +315,10 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("NorthernLedger.co.uk", "navigation"),  # the site's name as its bare domain
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
+        # credits and the author's note under the article
+        ("Keith Bradsher contributed reporting from Hong Kong.", "byline"),
+        ("Jane Doe is a staff writer at The Courier covering transport and the courts.", "byline"),
+        ("Tom Reed is a freelance writer based in Leeds. His work has appeared in The Yorker.", "byline"),
         # a news agency's photo caption: present tense, then the full date and the place
         (
             (
@@ -424,6 +428,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
         "A memorial service will be held Saturday, Nov. 23, 2019, at St Mary's Church in Oldham.",
+        # the article talking about a writer, not the writer's note
+        "Mr Forsyth is a wonderful writer and should keep his fiction where it belongs, the minister said.",
+        "Ms Lane is a reporter who never gave up on the story, her editor said at the inquest on Tuesday.",
         # a file's name heading its part of a technical post, where a bare domain would be the site's
         "config.yaml",
     ],
