@@ -706,7 +706,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "promo",
         re.compile(
-            r"\b(affiliate (links?|commissions?|disclosure)|as an amazon associate|"
+            r"\b(affiliate( (and|or|and/or) [\w-]+)? (links?|commissions?|disclosure)|as an amazon associate|"
             r"(may|might|we|i|us) (earn|receive|get|make) (us |a |an )?(small )?(commission|share of (the )?sales?)|"
             r"(we|i) (may|might) be compensated|(may|might) receive (financial )?compensation|"
             r"supported by (affiliate )?commissions|purchases made through (our )?links|advertiser disclosure)\b"

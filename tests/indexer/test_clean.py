@@ -191,6 +191,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "promo",
         ),
         ("This post may contain affiliate links. Please see my disclosure page.", "promo"),
+        ("This post may contain affiliate and/or referral links. Please see my disclosure page.", "promo"),
         ("Book a demo", "promo"),
         ("Already have an account? Log in", "promo"),
         ("Skip to main content", "navigation"),
