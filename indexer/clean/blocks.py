@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from indexer.clean.lines import LineFeatures, is_body_like
 from indexer.clean.settings import CleanSettings
 
-_HEADER_STRIP = " .:;,!…»›>|-*#•·▪►[](){}"
+# What decorates a header line; matched on normalised text, where "»" and "›" read as quotes.
+_HEADER_STRIP = " .:;,!…\"'>|-*#•·▪►[](){}"
 
 _RELATED_HEADER = re.compile(
     r"^(related|see also|read more|further reading|also read|read also|recommended|"

@@ -352,7 +352,10 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"you (may|might) also like|next (article|post|story)|previous (article|post|story)|"
             # the same link in other languages: "Leia também:", "À lire aussi :", "Читайте также:"
             r"leia (também|mais)|veja também|lesen sie auch|mehr zum thema|(à |a )?lire aussi|voir aussi|"
-            r"le[ea] también|leggi anche|lees ook|czytaj (też|także)|читайте также|関連記事) ?[:>|»›-]"
+            r"le[ea] también|leggi anche|lees ook|czytaj (też|także)|читайте также|関連記事)"
+            # the link's arrow: "»" and "›" read as quotes once normalised, so they need a space
+            # after them ('More "sensible" policies' is a sentence)
+            r"( ?[:>|-]| [\"'](?: |$))"
         ),
         0.9,
     ),
@@ -753,8 +756,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
             r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$|"
             # the same with the section's name and the arrows: "- Next Auto News", "Previous Auto News -"
-            r"^[-–«‹<]? ?(next|previous|prev|older|newer) ([\w']+ ){0,2}(news|articles?|posts?|stor(y|ies)|entry)"
-            r" ?[-–»›>]?$"
+            # ("«", "»" are read as quotes once normalised, "–" as "-")
+            r"^[-\"'<]? ?(next|previous|prev|older|newer) ([\w']+ ){0,2}(news|articles?|posts?|stor(y|ies)|entry)"
+            r" ?[-\"'>]?$"
         ),
         0.75,
         max_words_factor=0.25,

@@ -316,6 +316,9 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("NorthernLedger.co.uk", "navigation"),  # the site's name as its bare domain
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
+        # arrows that read as quotes once normalised
+        ("« Previous Post Next Post »", "navigation"),
+        ("Read more » Man held after crash on the A1", "related"),
         # credits and the author's note under the article
         ("Keith Bradsher contributed reporting from Hong Kong.", "byline"),
         ("Jane Doe is a staff writer at The Courier covering transport and the courts.", "byline"),
@@ -429,6 +432,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
         "A memorial service will be held Saturday, Nov. 23, 2019, at St Mary's Church in Oldham.",
+        # a quote after "More" is no link's arrow
+        'More "sensible" rules are needed for lorries, the minister told the committee on Tuesday.',
         # the article talking about a writer, not the writer's note
         "Mr Forsyth is a wonderful writer and should keep his fiction where it belongs, the minister said.",
         "Ms Lane is a reporter who never gave up on the story, her editor said at the inquest on Tuesday.",
@@ -833,6 +838,9 @@ def test_the_articles_own_list_of_entries_stays() -> None:
         "Most read in world news",
         "Trending in Entertainment",
         "Popular on IndieWire",
+        # with an arrow, which reads as a quote once normalised
+        "Related Stories »",
+        "Most Read ›",
     ],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
