@@ -544,8 +544,28 @@ def _drop_repeated_lines(
             verdicts[cut] = ("repeated", 0.7)
             if _expander_pair(features[full].low, features[cut].low):
                 verdicts[full] = ("caption", 0.7)
+            elif _card_title_twice(features, kinds, j, i, settings):
+                verdicts[full] = ("repeated", 0.7)
             break
         recent.append((position, i))
+
+
+def _card_title_twice(
+    features: Sequence[LineFeatures], kinds: Sequence[Kind], first: int, second: int, settings: CleanSettings
+) -> bool:
+    """A title printed twice in a row, the same words, is a card of another story (its image's
+    alt text over its link): the article's own sub-headings and paragraphs are printed once,
+    its headline's copy is handled apart (as is a line twice above any body: the page's own
+    title), and a table's header row printed again heads rows of figures."""
+    following = next((k for k in range(second + 1, len(features)) if not features[k].blank), None)
+    return (
+        features[first].low == features[second].low
+        and all(features[k].blank for k in range(first + 1, second))
+        and Kind.HEADLINE not in (kinds[first], kinds[second])
+        and Kind.GOOD in kinds[:first]
+        and not is_body_like(features[second], settings)
+        and not (following is not None and _figures_row(features[following]))
+    )
 
 
 def _expander_pair(full: str, cut: str) -> bool:

@@ -224,3 +224,30 @@ def test_a_headline_printed_twice_is_kept_once_as_the_headline() -> None:
         assert result.headline is not None
         assert text[slice(*result.headline)] == headline
         assert [line for line in result.text.split("\n") if line in article] == article
+
+
+def test_a_card_title_printed_twice_in_a_row_goes_from_both_places() -> None:
+    """A card of another story prints its title as the image's alt text and again as the link;
+    the article around it stays."""
+    body = seed_lines("seed_004.txt")
+    title = "Column: A vulture firm's bid for the chain shows there is still value in newspapers"
+    text = "\n".join([*body[:5], title, "", title, *body[5:]])
+    result = clean_text(text)
+    assert title not in result.text.split("\n")
+    assert result.text.split("\n") == body
+
+
+def test_a_table_header_printed_twice_over_its_rows_is_kept_once() -> None:
+    body = seed_lines("seed_004.txt")
+    header = "Pos Player Plays Share Stats"
+    rows = ["DL Larry Ogunjobi 63 85% 1 tackle", "LB Joe Schobert 74 100% 7 tackles, 3 assists"]
+    text = "\n".join([*body[:5], header, header, *rows, *body[5:]])
+    assert clean_text(text).text.split("\n").count(header) == 1
+
+
+def test_a_line_printed_twice_above_the_article_is_kept_once() -> None:
+    """The page's own title printed twice at its top is not another story's card."""
+    body = seed_lines("seed_004.txt")
+    title = "Marketing made to meet your business goals"
+    text = "\n".join([title, title, *body])
+    assert clean_text(text).text.split("\n").count(title) == 1
