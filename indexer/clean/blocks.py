@@ -37,9 +37,6 @@ _MOST_READ_TRANSLATED = re.compile(
     r"((lo|los|las) )?más (leído|leídos|leídas|visto|vistos|populares)|((os|as) )?mais (lidos|lidas|populares|vistos)|"
     r"((i|le) )?più (letti|lette|popolari|visti))( \w+)?$"
 )
-# A fact-check's or report's list of its sources: citations ("Customs and Border Protection,
-# "Nationwide Drug Seizures," accessed Nov. 13, 2019"), not its text.
-_SOURCES_HEADER = re.compile(r"^(our |the )?(sources|references|bibliography|works cited)$")
 # The same headers in the commonest other languages of news sites, as whole lines (a set: one
 # lookup, where a regex of as many alternatives would try each on every short line).
 _RELATED_HEADER_TRANSLATED = frozenset(
@@ -236,8 +233,7 @@ _SIGNATURE_LEAD = " -–—•·*?"
 
 
 def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
-    """'related', 'sources', 'comments', 'comments_call' or 'thread' when the line is a block
-    header, else None."""
+    """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
     if f.blank:
         return None
     first = f.low[:1]  # a thread title opens with its count ("34", "one", "no"): most lines skip the regex
@@ -256,13 +252,11 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return "comments_call"
     if low in _RELATED_HEADER_TRANSLATED or _RELATED_HEADER.match(low) or _MOST_READ_TRANSLATED.match(low):
         return "related"
-    if _SOURCES_HEADER.match(low):
-        return "sources"
     return None
 
 
 def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> dict[int, tuple[str, float]]:
-    """Line index -> (reason, score) for every line inside a related, sources or comments block."""
+    """Line index -> (reason, score) for every line inside a related or comments block."""
     reasons: dict[int, tuple[str, float]] = {}
     body_words = 0
     i = 0
@@ -279,10 +273,10 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
             for j in range(i, n):
                 reasons[j] = ("comments", 0.8)
             break
-        if kind in ("related", "sources"):
+        if kind == "related":
             end = _related_block_end(features, i, settings)
             for j in range(i, end):
-                reasons[j] = (kind, 0.75)
+                reasons[j] = ("related", 0.75)
             i = end
             continue
         if is_body_like(f, settings):
