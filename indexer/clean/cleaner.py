@@ -556,10 +556,13 @@ def _card_title_twice(
     """A title printed twice in a row, the same words, is a card of another story (its image's
     alt text over its link): the article's own sub-headings and paragraphs are printed once,
     its headline's copy is handled apart (as is a line twice above any body: the page's own
-    title), and a table's header row printed again heads rows of figures."""
+    title), and a table's header row printed again heads rows of figures. A title opens with a
+    word, a number or a quote, not a bracket: a table's cells side by side ("(includes housing
+    and lamp)") do."""
     following = next((k for k in range(second + 1, len(features)) if not features[k].blank), None)
     return (
         features[first].low == features[second].low
+        and (features[second].low[:1].isalnum() or features[second].low[:1] in "\"'")
         and all(features[k].blank for k in range(first + 1, second))
         and Kind.HEADLINE not in (kinds[first], kinds[second])
         and Kind.GOOD in kinds[:first]

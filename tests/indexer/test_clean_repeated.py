@@ -251,3 +251,11 @@ def test_a_line_printed_twice_above_the_article_is_kept_once() -> None:
     title = "Marketing made to meet your business goals"
     text = "\n".join([title, title, *body])
     assert clean_text(text).text.split("\n").count(title) == 1
+
+
+def test_a_bracketed_cell_printed_twice_in_a_row_is_kept_once() -> None:
+    """Two columns of a comparison table give the same note side by side: no card's title."""
+    body = seed_lines("seed_004.txt")
+    cell = "(includes housing, trim, and the lamp)"
+    text = "\n".join([*body[:5], cell, cell, *body[5:]])
+    assert clean_text(text).text.split("\n").count(cell) == 1
