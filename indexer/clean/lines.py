@@ -407,7 +407,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "share",
         re.compile(
             r"\b(follow (us|me) on (facebook|instagram|twitter|x|tiktok|youtube|pinterest|linkedin|threads|bluesky)|"
-            r"join (our|my|the) facebook group|(like|find) us on facebook)\b"
+            r"join (our|my|the) facebook group|(like|find) us on facebook|"
+            r"chat with us (in|on) (facebook )?messenger)\b"
         ),
         0.85,
     ),
@@ -517,8 +518,31 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     # every line into the "^" rules.)
     _PhraseRule(
         "contact",
-        re.compile(r"\bcan be reached (at|via|by e-?mail at):? [\w.+-]+@[\w-]+\.[\w.]+"),
+        re.compile(
+            r"\bcan be reached (at|via|by e-?mail at):? [\w.+-]+@[\w-]+\.[\w.]+|"
+            # the wire's sign-off: "Reach the reporters on Twitter at http://twitter.com/..."
+            r"^(reach|follow|contact) the (reporter|writer|author)s? (on|at|via) (twitter|x|e-?mail)\b"
+        ),
         0.85,
+    ),
+    # The wire's trailer sending the reader to its topic page: "Follow AP's full coverage of
+    # Brexit at https://apnews.com/Brexit", "More on the trade war: https://...".
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"^(follow|see|read) [\w.]+'s (full |complete |latest )?coverage (of|on) .{1,80} (at|on|here)\b"
+        ),
+        0.8,
+    ),
+    # A widget's failure printed into the page: "An error has occurred, please try again later."
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"^(an error (has )?occurred|something went wrong)( while [\w ]{1,40})?[.,!]? "
+            r"(please )?(try again|contact us|refresh)\b"
+        ),
+        0.8,
+        max_words_factor=0.7,
     ),
     # Sending the reader to the rest of the site: "Read more stories like this on our homepage".
     _PhraseRule(
@@ -536,7 +560,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"\b(funded by (readers|our readers|members)|reader-funded|readers like you|"
             r"we rely on (you|your support|our readers|readers)\b|"
             r"your (one-off|one-time|monthly|regular) (donations?|gifts?|contributions?)|"
-            r"support (our|independent|quality) (journalism|reporting|newsroom))\b"
+            r"support (our|independent|quality) (journalism|reporting|newsroom)|"
+            # "Support Snopes so we continue to ...", "We do this work ... at no cost to you"
+            r"support [\w.]+( [\w.]+){0,2} so (that )?we (can )?(continue|keep)|(this|our) work [\w ]{0,30}at no cost to you)\b"
         ),
         0.8,
         max_words_factor=2.0,

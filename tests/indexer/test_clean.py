@@ -316,6 +316,25 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("NorthernLedger.co.uk", "navigation"),  # the site's name as its bare domain
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
+        # appeals, the wire's trailers, widgets
+        ("Support The Courier so we continue to pursue the facts, for you and everyone else.", "promo"),
+        (
+            (
+                "We do this work every day at no cost to you, but it is far from free to produce. "
+                "To ensure The Courier endures, we need your support."
+            ),
+            "promo",
+        ),
+        (
+            "Reach the reporters on Twitter at http://twitter.com/janedoeAP and http://twitter.com/jsmith",
+            "contact",
+        ),
+        ("Follow AP's full coverage of the grooming gangs inquiry at https://apnews.com/hub/uk", "promo"),
+        ("An error has occurred, please try again later.", "navigation"),
+        (
+            "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+            "share",
+        ),
         # arrows that read as quotes once normalised
         ("« Previous Post Next Post »", "navigation"),
         ("Read more » Man held after crash on the A1", "related"),
@@ -432,6 +451,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "The two men were arrested Tuesday, Nov. 19, 2019, in Leeds and charged the next day.",
         "Officers said the van was found on Friday, Nov. 1, 2019, in a lay-by near the ring road.",
         "A memorial service will be held Saturday, Nov. 23, 2019, at St Mary's Church in Oldham.",
+        # an error told as news
+        "An error occurred in the reactor cooling system, officials said, and engineers had to try again.",
+        "Follow the money, the inquiry's chair said of the council's coverage of the cases at the time.",
         # a quote after "More" is no link's arrow
         'More "sensible" rules are needed for lorries, the minister told the committee on Tuesday.',
         # the article talking about a writer, not the writer's note
