@@ -584,6 +584,14 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         max_words_factor=2.0,
     ),
+    # A photo's credit alone on its line, the photographer or owner then the agency:
+    # "Patrick Semansky, ASSOCIATED PRESS", "New York State Sex Offender Registry via AP".
+    _PhraseRule(
+        "caption",
+        re.compile(r"^[\w .'’-]{2,50}(,| via) (the )?(associated press|ap|reuters|afp|epa|getty images)$"),
+        0.8,
+        max_words_factor=0.4,
+    ),
     # A news photo's caption in the agencies' form: who does what, in the present tense, then the
     # full date and the place, "..., Tuesday, Nov. 19, 2019, in Columbia, S.C." Article text
     # names the day alone ("on Tuesday"); a notice of an event says "at" a place; a report of

@@ -316,6 +316,8 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("NorthernLedger.co.uk", "navigation"),  # the site's name as its bare domain
         ("To read this article in full you must be registered with the site.", "promo"),
         ("The full article contains 283 words and appears in the Northern Ledger.", "promo"),
+        ("Patrick Semansky, ASSOCIATED PRESS", "caption"),
+        ("Home Office handout via AP", "caption"),
         # appeals, the wire's trailers, widgets
         ("Support The Courier so we continue to pursue the facts, for you and everyone else.", "promo"),
         (
