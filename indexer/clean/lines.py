@@ -739,6 +739,14 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.8,
         weak=True,
     ),
+    # A pitch for the site's subscription that runs to a sentence or two: "The best in culture
+    # from a cultural icon. Subscribe now for more ...", "... his weekly show. Click to subscribe!"
+    _PhraseRule(
+        "promo",
+        re.compile(r"\b(click (here )?to subscribe|subscribe now (for|to))\b"),
+        0.8,
+        max_words_factor=2.0,
+    ),
     # Affiliate disclosures: the site's earnings from links, in a site's voice ("we", "may").
     _PhraseRule(
         "promo",

@@ -319,6 +319,13 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Patrick Semansky, ASSOCIATED PRESS", "caption"),
         ("Home Office handout via AP", "caption"),
         # appeals, the wire's trailers, widgets
+        (
+            (
+                "In each episode of his weekly show, our political editor looks a little deeper into the "
+                "week at Westminster. Click to subscribe!"
+            ),
+            "promo",
+        ),
         ("Support The Courier so we continue to pursue the facts, for you and everyone else.", "promo"),
         (
             (
