@@ -425,7 +425,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "newsletter",
         re.compile(
-            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts))\b"
+            r"\b(join (our|my) (mailing|e-?mail) list|like to receive (notifications|updates|alerts)|"
+            # "Every day we send an email with the top stories", "We send newsletters with ..."
+            r"(every (day|morning|week) )?we('ll)? send (you )?(an? )?(e-?mails?|newsletters?) (with|of|about)\b)"
         ),
         0.85,
     ),
@@ -733,7 +735,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "promo",
         re.compile(
             r"(\(sponsored\)$|\bclick(ing)? here\b|\bto read the full (story|article)\b|\bexclusive to [\w+ ]{1,20} subscribers\b|"
-            r"\bdownload (our|the) app\b|\bget the app\b|\balready a subscriber\b|"
+            r"\bdownload (our|the) app\b|\bget the app\b|^get the [\w ]{1,30} (extension|app)$|\balready a subscriber\b|"
             r"\blog ?in to (continue|read)\b|\bcontinue reading\b|\bstart your free trial\b)"
         ),
         0.8,

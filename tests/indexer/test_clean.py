@@ -319,6 +319,8 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Patrick Semansky, ASSOCIATED PRESS", "caption"),
         ("Home Office handout via AP", "caption"),
         # appeals, the wire's trailers, widgets
+        ("Every day we send an email with the top stories from The Courier.", "newsletter"),
+        ("Get the Courier New Tab Extension", "promo"),
         (
             (
                 "In each episode of his weekly show, our political editor looks a little deeper into the "
