@@ -590,7 +590,12 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     # "Patrick Semansky, ASSOCIATED PRESS", "New York State Sex Offender Registry via AP".
     _PhraseRule(
         "caption",
-        re.compile(r"^[\w .'’-]{2,50}(,| via) (the )?(associated press|ap|reuters|afp|epa|getty images)$"),
+        # (\A, not ^: the rule is then gated on its endings, where "^" would put a scan of up to
+        # 50 characters into the combined "^..." pass over every line)
+        re.compile(
+            r"\A[\w .'’-]{2,50}(, ap|, associated press|, the associated press|, reuters|, afp|, epa|"
+            r", getty images| via ap| via reuters| via afp| via getty images)$"
+        ),
         0.8,
         max_words_factor=0.4,
     ),
@@ -629,11 +634,12 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
     # The author's note under the article: "Jane Doe is a staff writer at WIRED covering ...",
     # "... is a freelance writer based in Toronto." The role must be followed by where or what
-    # for: "Mr Forsyth is a wonderful writer and should ..." is the article talking.
+    # for: "Mr Forsyth is a wonderful writer and should ..." is the article talking. (\A, not
+    # ^, so the rule is gated on its role words.)
     _PhraseRule(
         "byline",
         re.compile(
-            r"^[\w.'’-]+( [\w.'’-]+){1,2} is an? ([\w-]+ ){0,3}"
+            r"\A[\w.'’-]+( [\w.'’-]+){1,2} is an? ([\w-]+ ){0,3}"
             r"(writer|journalist|reporter|editor|contributor|columnist|correspondent|blogger)"
             r"( (for|at|with|based in|living in|covering|who covers)\b|\.?$)"
         ),
