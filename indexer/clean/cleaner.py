@@ -190,9 +190,14 @@ def _resolve_by_context(
         figures[pos] = True
     in_list = [features[i].list_item for i in content]
     # a list item's own link, on the line under it ("3) Blade Runner (4K)" / "http://amzn.to/..."),
-    # is part of the item: the list runs on past it, and the link stays if its item does
+    # is part of the item: the list runs on past it, and the link stays if its item does (a link
+    # removed for another cause, inside a related block or as template, stays removed)
     item_links = [
-        pos for pos in range(1, len(content)) if in_list[pos - 1] and is_bare_link(features[content[pos]])
+        pos
+        for pos in range(1, len(content))
+        if in_list[pos - 1]
+        and is_bare_link(features[content[pos]])
+        and (verdicts[content[pos]] or ("",))[0] == "navigation"
     ]
     for pos in item_links:
         in_list[pos] = True
@@ -559,16 +564,17 @@ def _card_title_twice(
     title), and a table's header row printed again heads rows of figures. A title opens with a
     word, a number or a quote, not a bracket: a table's cells side by side ("(includes housing
     and lamp)") do."""
-    following = next((k for k in range(second + 1, len(features)) if not features[k].blank), None)
-    return (
+    if not (
         features[first].low == features[second].low
         and (features[second].low[:1].isalnum() or features[second].low[:1] in "\"'")
         and all(features[k].blank for k in range(first + 1, second))
         and Kind.HEADLINE not in (kinds[first], kinds[second])
-        and Kind.GOOD in kinds[:first]
         and not is_body_like(features[second], settings)
-        and not (following is not None and _figures_row(features[following]))
-    )
+        and Kind.GOOD in islice(kinds, first)
+    ):
+        return False
+    following = next((k for k in range(second + 1, len(features)) if not features[k].blank), None)
+    return following is None or not _figures_row(features[following])
 
 
 def _expander_pair(full: str, cut: str) -> bool:
