@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from indexer.clean.lines import LineFeatures, is_body_like
+from indexer.clean.lines import LineFeatures, is_body_like, pattern_reason
 from indexer.clean.settings import CleanSettings
 
 # What decorates a header line; matched on normalised text, where "»" and "›" read as quotes.
@@ -255,7 +255,9 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     return None
 
 
-def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> dict[int, tuple[str, float]]:
+def block_reasons(
+    lines: Sequence[str], features: Sequence[LineFeatures], settings: CleanSettings
+) -> dict[int, tuple[str, float]]:
     """Line index -> (reason, score) for every line inside a related or comments block."""
     reasons: dict[int, tuple[str, float]] = {}
     body_words = 0
@@ -274,7 +276,7 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
                 reasons[j] = ("comments", 0.8)
             break
         if kind == "related":
-            end = _related_block_end(features, i, settings)
+            end = _related_block_end(lines, features, i, settings)
             for j in range(i, end):
                 reasons[j] = ("related", 0.75)
             i = end
@@ -285,21 +287,27 @@ def block_reasons(features: Sequence[LineFeatures], settings: CleanSettings) -> 
     return reasons
 
 
-def _related_block_end(features: Sequence[LineFeatures], start: int, settings: CleanSettings) -> int:
+def _related_block_end(
+    lines: Sequence[str], features: Sequence[LineFeatures], start: int, settings: CleanSettings
+) -> int:
     """First index after the block: where prose resumes, another header opens, or the cap is hit.
-    A short paragraph followed at once by the next card's "Read more" header is the card's
-    summary, not the article resuming."""
+    A short paragraph followed at once by the next card's "Read more" header, or by the next
+    card's title, is the card's summary, not the article resuming."""
     seen = 0
+    summaries = 0  # card summaries passed so far
     j = start + 1
     while j < len(features) and seen < settings.related_block_max_lines:
         f = features[j]
         if not f.blank:
             if header_kind(f, settings) is not None:
                 return j
-            if _resumes_body(f, settings) and not (
-                f.words <= settings.teaser_max_words and _next_is_related_header(features, j, settings)
-            ):
-                return _opening_prose(features, start, j, settings)
+            if _resumes_body(f, settings):
+                if not (
+                    f.words <= settings.teaser_max_words
+                    and _card_follows(lines, features, j, summaries, settings)
+                ):
+                    return _opening_prose(features, start, j, settings)
+                summaries += 1
             seen += 1
         j += 1
     return j
@@ -320,9 +328,50 @@ def _opening_prose(
     return first
 
 
-def _next_is_related_header(features: Sequence[LineFeatures], at: int, settings: CleanSettings) -> bool:
-    following = next((j for j in range(at + 1, len(features)) if not features[j].blank), None)
-    return following is not None and header_kind(features[following], settings) == "related"
+def _card_follows(
+    lines: Sequence[str], features: Sequence[LineFeatures], at: int, summaries: int, settings: CleanSettings
+) -> bool:
+    """The short paragraph at `at` is a card's summary: the next card's "Read more" header or
+    title follows it, or, once the block has passed a card's summary already, the page's end
+    or its footer's clutter does (the last card's summary)."""
+    following = _next_content(features, at)
+    if following is None:
+        return summaries > 0
+    f = features[following]
+    if header_kind(f, settings) == "related" or _is_card_title(lines, features, following, settings):
+        return True
+    return summaries > 0 and pattern_reason(lines[following], f, settings) is not None
+
+
+def _is_card_title(
+    lines: Sequence[str], features: Sequence[LineFeatures], at: int, settings: CleanSettings
+) -> bool:
+    """The line at `at` is a card's title: headline-shaped, not a clutter line ("Sign in to
+    e-mail this"), and over the card's own summary, with at most `teaser_max_heads` lines
+    of the card's head in all (a date and a section label may stand between), not over a
+    paragraph longer than any summary (the article resuming with a short paragraph and a
+    section)."""
+    f = features[at]
+    if not (
+        settings.headline_min_words <= f.words <= settings.headline_max_words
+        and not is_body_like(f, settings)
+        and not f.low.endswith((".", ":"))
+        and pattern_reason(lines[at], f, settings) is None
+    ):
+        return False
+    following = at
+    for _ in range(settings.teaser_max_heads):
+        following = _next_content(features, following)
+        if following is None:
+            return False
+        summary = features[following]
+        if summary.terminal or is_body_like(summary, settings):  # a summary may be one short sentence
+            return summary.words <= settings.teaser_max_words
+    return False
+
+
+def _next_content(features: Sequence[LineFeatures], at: int) -> int | None:
+    return next((j for j in range(at + 1, len(features)) if not features[j].blank), None)
 
 
 def _resumes_body(f: LineFeatures, settings: CleanSettings) -> bool:

@@ -102,7 +102,7 @@ def _first_pass(
     template: TemplateStats | None,
     settings: CleanSettings,
 ) -> list[Kind]:
-    blocks = block_reasons(features, settings)
+    blocks = block_reasons(lines, features, settings)
     kinds: list[Kind] = []
     for i, (line, f) in enumerate(zip(lines, features, strict=True)):
         if f.blank:

@@ -915,6 +915,64 @@ def test_summaries_between_read_more_cards_go_with_the_related_block() -> None:
     assert result.text.rstrip("\n") == "\n".join(body)
 
 
+# "More on this story" cards under the article: title, date, section, and a summary long enough
+# to read as the article resuming; all on the article's own subject, so no topic test takes them.
+ON_TOPIC_CARDS = [
+    "Editors' Picks",
+    "Did The Home Office Miss The Warnings About Grooming Gangs?",
+    "12 November 2019",
+    "News",
+    "Survivors of grooming gangs say the Home Office ignored their warnings about child sexual abuse for years.",
+    "Why Survivors Want The Grooming Gang Review Panel To Be Independent",
+    "8 November 2019",
+    "Analysis",
+    "An independent review panel could look again at closed grooming gang cases the police dropped, survivors say.",
+    "What The Child Sexual Abuse Inquiry Asked The Home Secretary To Do",
+    "1 November 2019",
+    "Fact Check",
+    "The inquiry into child sexual abuse made twenty recommendations, and survivors say few were acted upon.",
+]
+
+
+@pytest.mark.parametrize("footer", [[], ["© 2019 Harbour Media Group. All rights reserved."]])
+def test_summaries_between_card_titles_go_with_the_related_block(footer: list[str]) -> None:
+    """A card's summary reads as prose, but the next card's title follows it: the block goes on
+    to its last card, whose summary the page's end or its footer follows, instead of ending at
+    the first summary."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, *ON_TOPIC_CARDS, *footer])
+    result = clean_text(text)
+    assert {line_reasons(text, result)[line] for line in ON_TOPIC_CARDS} == {"related"}
+    assert result.text.rstrip("\n") == "\n".join(body)
+
+
+def test_the_article_resuming_with_a_short_paragraph_and_a_section_stays() -> None:
+    """After an inline "Related" block the article may resume with a short paragraph and a
+    sub-heading: the paragraph under the sub-heading is longer than a card's summary, so it is
+    the article, and so are the two lines above it."""
+    body = seed_lines("seed_004.txt")
+    resumed = [
+        "Survivors said they had waited far too long for anyone to look again at their closed cases, and welcomed it.",
+        "What The Review Panel Will Do",
+        " ".join([body[3]] * 2),
+    ]
+    block = ["Related Articles", TEASERS[0], TEASERS[2], TEASERS[4]]
+    text = "\n".join([*body[:6], *block, *resumed, *body[6:]])
+    result = clean_text(text)
+    assert result.text == "\n".join([*body[:6], *resumed, *body[6:]])
+
+
+def test_a_share_line_after_a_related_block_is_no_card_title() -> None:
+    """A short paragraph followed by "Email to a friend" is the article resuming, not a card:
+    the share line is clutter of its own, not the next card's title."""
+    body = seed_lines("seed_004.txt")
+    resumed = "Survivors said they had waited far too long for anyone to look again at their closed cases, and welcomed it."
+    block = ["Related Articles", TEASERS[0], TEASERS[2], TEASERS[4]]
+    text = "\n".join([*body[:6], *block, resumed, "Email to a friend Printer friendly", *body[6:]])
+    result = clean_text(text)
+    assert line_reasons(text, result)[resumed] is None
+
+
 def test_a_short_opening_sentence_after_a_related_block_stays() -> None:
     """The block ends where the body resumes, and that includes a short first sentence."""
     body = seed_lines("seed_004.txt")
