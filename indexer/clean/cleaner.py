@@ -170,8 +170,9 @@ def _resolve_by_context(
 ) -> None:
     """Near lines stay next to body on either side; short lines only between body on both sides.
     A list counts as one line, so a long list inside the article stays with it; a table's rows of
-    figures are read as one block and stay beside body on either side (a wire earnings brief
-    opens with its table, far above its notes). Without enough body on the page to anchor
+    figures, and a recipe's ingredients, are read as one block and stay beside body on either
+    side (a wire earnings brief opens with its table, far above its notes; ingredients hang
+    under a removed "Print" button, above the method). Without enough body on the page to anchor
     anything, or with `settings.context_removes` off (text an HTML extractor produced),
     undecided lines are kept."""
     if not settings.context_removes:
@@ -186,7 +187,10 @@ def _resolve_by_context(
     figures = [False] * len(content)
     for pos in numbered:
         figures[pos] = _figures_row(features[content[pos]])
-    for pos in _delimited_rows([features[content[pos]].low for pos in numbered], numbered, settings):
+    numbered_lows = [features[content[pos]].low for pos in numbered]
+    for pos in _delimited_rows(numbered_lows, numbered, settings) + _quantity_rows(
+        numbered_lows, numbered, settings
+    ):
         figures[pos] = True
     in_list = [features[i].list_item for i in content]
     # a list item's own link, on the line under it ("3) Blade Runner (4K)" / "http://amzn.to/..."),
@@ -279,6 +283,36 @@ def _delimited_rows(lows: Sequence[str], positions: Sequence[int], settings: Cle
             run = []
         run.append(pos)
         run_key = key
+    return rows
+
+
+# A quantity and its unit opening a line: "1 tsp cinnamon", "1/2 cup sugar", "8-9 oz. ground beef".
+_QUANTITY = re.compile(r"^\d+([./]\d+)?( ?- ?\d+([./]\d+)?)? ?")
+_UNIT = re.compile(
+    r"^(cups?|c|tbsps?|tablespoons?|tsps?|teaspoons?|oz|ounces?|lbs?|pounds?|g|grams?|kg|kilograms?|"
+    r"ml|millilit(er|re)s?|l|lit(er|re)s?|cloves?|pinch(es)?|dash(es)?|cans?|jars?|packages?|slices?|sticks?|"
+    r"bunch(es)?|sprigs?|heads?|pieces?|large|medium|small|whole)\b\.?"
+)
+
+
+def _quantity_rows(lows: Sequence[str], positions: Sequence[int], settings: CleanSettings) -> list[int]:
+    """Of the undecided lines with a figure (`lows`, at content `positions`), those that are a
+    list of quantities written without bullets, a recipe's ingredients: at least
+    `delimited_rows_min` lines in a row opening with a number, at least half of them naming a
+    unit ("1 tsp cinnamon", "8-9 ripe pears"). A menu of numbered headlines ("10 Ways To ...")
+    names no units."""
+    rows: list[int] = []
+    run: list[int] = []
+    units = 0
+    for low, pos in [*zip(lows, positions, strict=True), ("", -1)]:  # the sentinel ends the last run
+        quantity = _QUANTITY.match(low)
+        if not quantity or (run and pos != run[-1] + 1):
+            if len(run) >= settings.delimited_rows_min and 2 * units >= len(run):
+                rows += run
+            run, units = [], 0
+        if quantity:
+            run.append(pos)
+            units += bool(_UNIT.match(low[quantity.end() :]))
     return rows
 
 

@@ -72,7 +72,8 @@ class CleanSettings:
     context_removes: bool = True
 
     # At least this many undecided lines in a row, split into fields by the same delimiter ("June
-    # 19 – Charlotte, NC"), are a list's rows, read as one block like a table's.
+    # 19 – Charlotte, NC") or opening with quantities ("1 tsp cinnamon"), are a list's rows, read
+    # as one block like a table's.
     delimited_rows_min: int = 3
     # A kept line of at least `repeated_min_words` words is removed when it repeats a kept line at
     # most `repeated_near_lines` non-blank lines above it, with only removed clutter or labels of

@@ -585,6 +585,50 @@ def test_a_numbered_list_with_a_link_under_each_item_stays_whole() -> None:
     assert not set(menu) & set(kept)
 
 
+# A recipe card under a food article: the ingredients, one a line without bullets, under a
+# "Print" button the cleaner removes.
+RECIPE = [
+    "Spiced Pear Jam",
+    "Print",
+    "Ingredients",
+    "8-9 ripe pears, cored and peeled",
+    "1 lemon, or about 1/4 cup lemon juice",
+    "6 tbsp fruit pectin powder",
+    "1 tsp cinnamon",
+    "1/2 tsp ground cloves",
+    "Instructions",
+    "Core, peel and cube the pears and put them in a pot with the lemon juice, spices and pectin.",
+    "Boil while stirring, then spoon the jam into warm jars and seal them in a water bath.",
+]
+
+
+JAM_ARTICLE = [
+    "Homemade pear jam for the holidays",
+    "This holiday season I wanted a jam that tastes of winter, so I cooked ripe pears with lemon, cinnamon and cloves until the kitchen smelled of Christmas.",
+    "You need no pressure canner for pear jam: a deep pot for a water bath, a few jars, a ladle and a jar lifter will do, and most kitchens have them already.",
+    "Choose pears that are ripe but still firm, peel and core them, and cut them into small cubes so that the jam cooks evenly and sets well in the jars.",
+    "The pectin helps the jam set, the lemon juice keeps its colour bright, and the spices can be changed to suit your taste: ginger and nutmeg work well.",
+]
+
+
+def test_a_recipes_ingredients_under_a_removed_button_stay() -> None:
+    """Quantities opening their lines, most with a unit, are a list's rows: read as one block,
+    they stay beside the method under them, though the button above them goes."""
+    text = "\n".join([*JAM_ARTICLE, *RECIPE])
+    kept = clean_text(text).text.split("\n")
+    assert set(RECIPE[3:]) <= set(kept)
+    assert "Print" not in kept
+
+
+def test_a_menu_of_numbered_headlines_is_no_list_of_quantities() -> None:
+    """Lines opening with a number but naming no unit are no ingredients: a menu of listicles
+    under a removed button still goes, though the article goes on below it."""
+    menu = ["10 Pear Recipes", "5 Baking Pears", "7 Jam Gifts"]
+    text = "\n".join([*JAM_ARTICLE[:3], "Print", *menu, *JAM_ARTICLE[3:]])
+    kept = clean_text(text).text.split("\n")
+    assert not set(menu) & set(kept)
+
+
 def test_a_pager_above_the_article_is_no_table() -> None:
     body = seed_lines("seed_004.txt")
     text = "\n".join(["Home", "News", "Page 1 of 3", "Opinion", "Sport", "Weather", "Travel", *body])
