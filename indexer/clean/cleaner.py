@@ -10,7 +10,7 @@ off-topic entries of lists of other stories (headline + paragraph pairs).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from itertools import groupby, islice, pairwise, takewhile
 
@@ -272,24 +272,22 @@ def _delimited_rows(lows: Sequence[str], positions: Sequence[int], settings: Cle
     split into fields by the same delimiter (a schedule, a season's calendar). A menu's lines are
     labels of one field, and a list of other headlines ("Rates warning: PM braces voters")
     carries no figures."""
-    rows: list[int] = []
-    run: list[int] = []  # consecutive content positions split by `run_key`
-    run_key = None
-    for low, pos in [*zip(lows, positions, strict=True), ("", -1)]:  # the sentinel ends the last run
-        key = next((d for d in _FIELD_DELIMITERS if 0 < low.find(d) < len(low) - len(d)), None)
-        if run and (key != run_key or pos != run[-1] + 1):
-            if run_key is not None and len(run) >= settings.delimited_rows_min:
-                rows += run
-            run = []
-        run.append(pos)
-        run_key = key
-    return rows
+
+    def delimiter(low: str) -> str | None:
+        return next((d for d in _FIELD_DELIMITERS if 0 < low.find(d) < len(low) - len(d)), None)
+
+    return [
+        pos
+        for run in _keyed_runs(lows, positions, delimiter)
+        if len(run) >= settings.delimited_rows_min
+        for _, pos in run
+    ]
 
 
 # A quantity and its unit opening a line: "1 tsp cinnamon", "1/2 cup sugar", "8-9 oz. ground beef".
 _QUANTITY = re.compile(r"^\d+([./]\d+)?( ?- ?\d+([./]\d+)?)? ?")
-_UNIT = re.compile(
-    r"^(cups?|c|tbsps?|tablespoons?|tsps?|teaspoons?|oz|ounces?|lbs?|pounds?|g|grams?|kg|kilograms?|"
+_UNIT = re.compile(  # matched where the quantity ends
+    r"(cups?|c|tbsps?|tablespoons?|tsps?|teaspoons?|oz|ounces?|lbs?|pounds?|g|grams?|kg|kilograms?|"
     r"ml|millilit(er|re)s?|l|lit(er|re)s?|cloves?|pinch(es)?|dash(es)?|cans?|jars?|packages?|slices?|sticks?|"
     r"bunch(es)?|sprigs?|heads?|pieces?|large|medium|small|whole)\b\.?"
 )
@@ -301,19 +299,33 @@ def _quantity_rows(lows: Sequence[str], positions: Sequence[int], settings: Clea
     `delimited_rows_min` lines in a row opening with a number, at least half of them naming a
     unit ("1 tsp cinnamon", "8-9 ripe pears"). A menu of numbered headlines ("10 Ways To ...")
     names no units."""
-    rows: list[int] = []
-    run: list[int] = []
-    units = 0
-    for low, pos in [*zip(lows, positions, strict=True), ("", -1)]:  # the sentinel ends the last run
+
+    def opens_with_quantity(low: str) -> bool | None:
+        return True if _QUANTITY.match(low) else None  # None starts no run
+
+    def names_unit(low: str) -> bool:
         quantity = _QUANTITY.match(low)
-        if not quantity or (run and pos != run[-1] + 1):
-            if len(run) >= settings.delimited_rows_min and 2 * units >= len(run):
-                rows += run
-            run, units = [], 0
-        if quantity:
-            run.append(pos)
-            units += bool(_UNIT.match(low[quantity.end() :]))
-    return rows
+        return quantity is not None and _UNIT.match(low, quantity.end()) is not None
+
+    return [
+        pos
+        for run in _keyed_runs(lows, positions, opens_with_quantity)
+        if len(run) >= settings.delimited_rows_min and 2 * sum(names_unit(low) for low, _ in run) >= len(run)
+        for _, pos in run
+    ]
+
+
+def _keyed_runs(
+    lows: Sequence[str], positions: Sequence[int], key: Callable[[str], object]
+) -> Iterator[list[tuple[str, int]]]:
+    """Runs of lines at consecutive content `positions` with one key that is not None."""
+    # consecutive positions keep their distance to their index in `positions`
+    runs = groupby(
+        enumerate(zip(lows, positions, strict=True)), key=lambda item: (key(item[1][0]), item[1][1] - item[0])
+    )
+    for (run_key, _), run in runs:
+        if run_key is not None:
+            yield [line for _, line in run]
 
 
 def _figures_row(f: LineFeatures) -> bool:
