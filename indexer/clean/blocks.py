@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from indexer.clean.lines import LineFeatures, is_body_like, pattern_reason
+from indexer.clean.lines import LineFeatures, is_body_like, next_content, pattern_reason
 from indexer.clean.settings import CleanSettings
 
 # What decorates a header line; matched on normalised text, where "»" and "›" read as quotes.
@@ -334,7 +334,7 @@ def _card_follows(
     """The short paragraph at `at` is a card's summary: the next card's "Read more" header or
     title follows it, or, once the block has passed a card's summary already, the page's end
     or its footer's clutter does (the last card's summary)."""
-    following = _next_content(features, at)
+    following = next_content(features, at)
     if following is None:
         return summaries > 0
     f = features[following]
@@ -361,17 +361,13 @@ def _is_card_title(
         return False
     following = at
     for _ in range(settings.teaser_max_heads):
-        following = _next_content(features, following)
+        following = next_content(features, following)
         if following is None:
             return False
         summary = features[following]
         if summary.terminal or is_body_like(summary, settings):  # a summary may be one short sentence
             return summary.words <= settings.teaser_max_words
     return False
-
-
-def _next_content(features: Sequence[LineFeatures], at: int) -> int | None:
-    return next((j for j in range(at + 1, len(features)) if not features[j].blank), None)
 
 
 def _resumes_body(f: LineFeatures, settings: CleanSettings) -> bool:

@@ -17,7 +17,14 @@ from itertools import groupby, islice, pairwise, takewhile
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from indexer.clean.blocks import block_reasons
-from indexer.clean.lines import LineFeatures, is_bare_link, is_body_like, line_features, pattern_reason
+from indexer.clean.lines import (
+    LineFeatures,
+    is_bare_link,
+    is_body_like,
+    line_features,
+    next_content,
+    pattern_reason,
+)
 from indexer.clean.result import CleanResult, Verdict, build_result
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
 from indexer.clean.template import TemplateStats, normalised_line_key, template_score
@@ -619,7 +626,7 @@ def _card_title_twice(
         and Kind.GOOD in islice(kinds, first)
     ):
         return False
-    following = next((k for k in range(second + 1, len(features)) if not features[k].blank), None)
+    following = next_content(features, second)
     return following is None or not _figures_row(features[following])
 
 

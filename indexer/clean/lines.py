@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import struct
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse
 from operator import itemgetter
@@ -63,6 +63,11 @@ def word_tokens(text: str) -> list[str]:
     if text.isascii():
         return text.translate(_ASCII_NON_WORD).split()
     return _WORD.findall(text)
+
+
+def next_content(features: Sequence[LineFeatures], at: int) -> int | None:
+    """Index of the first non-blank line after `at`, if any."""
+    return next((j for j in range(at + 1, len(features)) if not features[j].blank), None)
 
 
 def line_features(line: str, settings: CleanSettings) -> LineFeatures:
