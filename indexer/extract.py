@@ -19,6 +19,8 @@ from lxml.html import HtmlElement
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from trafilatura.utils import load_html
 
+from indexer.clean import EXTRACTED_SETTINGS
+from indexer.clean.lines import is_body_like, line_features
 from indexer.text import TITLE_SEPARATORS
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,12 @@ class ExtractSettings:
     # and when it drops more than that it is cutting the article. None: balanced mode only, at
     # half the extraction time.
     precision_min_share: float | None = 0.95
+    # Below that share, the balanced text is used without its fringe: the lines before the first
+    # and after the last line that the precision pass also kept or that reads as prose (a list of
+    # other articles, an address block, a sign-up pitch the balanced pass took in at either end).
+    # When the precision pass kept less than this share, it missed part of the article and its
+    # lines witness nothing: the balanced text is used whole.
+    fringe_witness_min_share: float = 0.5
 
 
 DEFAULT_EXTRACT_SETTINGS = ExtractSettings()
@@ -75,7 +83,7 @@ TRAFILATURA_OPTIONS = {
 
 # Names what `extract_page` produces (options + post-processing); bump it when its output changes,
 # so caches of extracted pages (bench/out/) are not reused across versions.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _EMPTY = ExtractedPage(title=None, text="")
@@ -204,8 +212,8 @@ def _prune_named_clutter(tree: HtmlElement) -> None:
 def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS) -> ExtractedPage:
     """Headline and main text of an HTML page (`TRAFILATURA_OPTIONS`: comments out, tables
     kept), after dropping boxes named as clutter (`_prune_named_clutter`); the precision-mode
-    text when it keeps most of the words (`ExtractSettings.precision_min_share`). Never raises
-    on malformed input."""
+    text when it keeps most of the words, else the balanced text less its fringe
+    (`_combine_passes`). Never raises on malformed input."""
     decoded = _decode(html, settings)
     if decoded is None:
         return _EMPTY
@@ -217,11 +225,38 @@ def extract_page(html: str | bytes, settings: ExtractSettings = DEFAULT_EXTRACT_
         # the headline and site name come from the first pass
         precise = _extract(decoded, {**TRAFILATURA_OPTIONS, "with_metadata": False, "favor_precision": True})
         precise_text = (precise.text or "") if precise is not None else ""
-        if len(precise_text.split()) >= settings.precision_min_share * len(text.split()):
-            text = precise_text
+        text = _combine_passes(
+            text, precise_text, settings.precision_min_share, settings.fringe_witness_min_share
+        )
     title = (document.title or "").strip()
     title = _headline(title, document.sitename, text) if title else None
     return ExtractedPage(title=title, text=_tidy_lines(text, title))
+
+
+def _combine_passes(balanced: str, precise: str, precise_min_share: float, witness_min_share: float) -> str:
+    """The precision pass's text when it keeps nearly all the balanced pass's words; otherwise the
+    balanced text without the fringe of lines (see `ExtractSettings.fringe_witness_min_share`)
+    that neither the precision pass kept nor read as prose. Lines between stay: an article's
+    own headings, list items and table rows, which the precision pass also drops."""
+    balanced_words, precise_words = len(balanced.split()), len(precise.split())
+    if precise_words >= precise_min_share * balanced_words:
+        return precise
+    if precise_words < witness_min_share * balanced_words:
+        return balanced
+    precise_lines = {line.strip() for line in precise.split("\n")}
+    lines = balanced.split("\n")
+    witnessed = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip()
+        and (
+            line.strip() in precise_lines
+            or is_body_like(line_features(line.strip(), EXTRACTED_SETTINGS), EXTRACTED_SETTINGS)
+        )
+    ]
+    if not witnessed:
+        return balanced
+    return "\n".join(lines[witnessed[0] : witnessed[-1] + 1])
 
 
 def _extract(decoded: str, options: dict) -> trafilatura.settings.Document | None:

@@ -15,6 +15,7 @@ from indexer.extract import (
     ExtractionTimeout,
     ExtractSettings,
     HtmlExtractor,
+    _combine_passes,
     _headline,
     _named_clutter,
     extract_page,
@@ -154,6 +155,65 @@ def test_precision_text_is_used_only_when_it_keeps_most_words(
     monkeypatch.setattr(extract_module, "_extract", fake_extract)
     text = extract_page("<html><body><p>x</p></body></html>", ExtractSettings(precision_min_share=0.95)).text
     assert text.startswith("precise") is uses_precise
+
+
+# The balanced pass's text around an article of four paragraphs: a label above it, a heading and
+# list items inside it, and other stories' titles and a contact line below it. The precision pass
+# keeps the paragraphs only.
+FRINGED_ABOVE = ["Latest news"]
+FRINGED_INSIDE = [
+    "How the repairs were paid for",
+    "- £2 million from the council",
+    "- £500,000 from donations",
+]
+FRINGED_BELOW = ["Pier cafe reopens for summer", "Council approves seafront budget", "Contact the newsdesk"]
+
+
+def _fringed_balanced_text(paragraphs: list[str]) -> str:
+    return "\n".join(FRINGED_ABOVE + paragraphs[:2] + FRINGED_INSIDE + paragraphs[2:] + FRINGED_BELOW)
+
+
+def test_the_balanced_text_loses_its_fringe_and_keeps_the_article_between() -> None:
+    """Lines at either end that the precision pass dropped and that are not prose go; the
+    article's own heading and list items, between witnessed lines, stay."""
+    paragraphs = GAZETTE_SEED[1:5]
+    text = _combine_passes(_fringed_balanced_text(paragraphs), "\n".join(paragraphs), 0.95, 0.5)
+    lines = text.split("\n")
+    assert lines == paragraphs[:2] + FRINGED_INSIDE + paragraphs[2:]
+
+
+def test_prose_only_the_balanced_pass_found_widens_what_stays() -> None:
+    """A closing paragraph the precision pass dropped is article text: lines above it stay."""
+    paragraphs = GAZETTE_SEED[1:5]
+    balanced = _fringed_balanced_text(paragraphs) + "\n" + GAZETTE_SEED[5]
+    lines = _combine_passes(balanced, "\n".join(paragraphs), 0.95, 0.5).split("\n")
+    assert lines[-1] == GAZETTE_SEED[5]
+    assert set(FRINGED_BELOW) <= set(lines)
+    assert FRINGED_ABOVE[0] not in lines
+
+
+def test_a_precision_text_missing_most_of_the_article_witnesses_nothing() -> None:
+    """Below `fringe_witness_min_share` of the words the balanced text is used whole."""
+    paragraphs = GAZETTE_SEED[1:5]
+    balanced = _fringed_balanced_text(paragraphs)
+    assert _combine_passes(balanced, paragraphs[0], 0.95, 0.5) == balanced
+
+
+def test_extract_page_trims_the_fringe_when_the_precision_text_is_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paragraphs = GAZETTE_SEED[1:5]
+
+    def fake_extract(decoded: str, options: dict) -> SimpleNamespace:
+        text = "\n".join(paragraphs) if options.get("favor_precision") else _fringed_balanced_text(paragraphs)
+        return SimpleNamespace(text=text, title=None, sitename=None)
+
+    monkeypatch.setattr(extract_module, "_extract", fake_extract)
+    html = "<html><body><p>x</p></body></html>"
+    assert extract_page(html).text.split("\n")[0] == paragraphs[0]
+    assert (
+        extract_page(html, ExtractSettings(precision_min_share=None)).text.split("\n")[0] == FRINGED_ABOVE[0]
+    )
 
 
 def test_comments_and_footer_are_left_out() -> None:
