@@ -244,14 +244,13 @@ def _combine_passes(balanced: str, precise: str, precise_min_share: float, witne
     if precise_words < witness_min_share * balanced_words:
         return balanced
     precise_lines = {line.strip() for line in precise.split("\n")}
-    lines = balanced.split("\n")
+    lines = [line.strip() for line in balanced.split("\n")]
     witnessed = [
         i
         for i, line in enumerate(lines)
-        if line.strip()
+        if line
         and (
-            line.strip() in precise_lines
-            or is_body_like(line_features(line.strip(), EXTRACTED_SETTINGS), EXTRACTED_SETTINGS)
+            line in precise_lines or is_body_like(line_features(line, EXTRACTED_SETTINGS), EXTRACTED_SETTINGS)
         )
     ]
     if not witnessed:
