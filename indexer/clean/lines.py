@@ -327,6 +327,9 @@ class _PhraseRule:
     calls: bool = True
     # Wording that voids a match: the line is article text after all.
     unless: re.Pattern[str] | None = None
+    # Wording a match also needs, anywhere in the line (two linear scans, where one pattern
+    # joining them with ".*" would backtrack over every pair of positions).
+    only_with: re.Pattern[str] | None = None
     # Strings a match needs one of; None for "^..." patterns (their search stops at position 0).
     gate: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
     _gate_scan: SubstringGate | None = field(init=False, repr=False, compare=False)
@@ -341,8 +344,10 @@ class _PhraseRule:
         """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
         if self._gate_scan is not None and not self._gate_scan.search(low):
             return False
-        return self.pattern.search(low) is not None and (
-            self.unless is None or self.unless.search(low) is None
+        return (
+            self.pattern.search(low) is not None
+            and (self.unless is None or self.unless.search(low) is None)
+            and (self.only_with is None or self.only_with.search(low) is not None)
         )
 
 
@@ -761,10 +766,21 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         max_words_factor=2.0,
     ),
     # Affiliate disclosures: the site's earnings from links, in a site's voice ("we", "may").
+    # Affiliate links or commissions alone are a topic (an article on how streamers earn money):
+    # the line must speak for the site or of itself ("this post contains affiliate links").
+    _PhraseRule(
+        "promo",
+        re.compile(r"\baffiliate( (and|or|and/or) [\w-]+)? (links?|commissions?)\b"),
+        0.8,
+        max_words_factor=2.0,
+        only_with=re.compile(
+            r"\b(we|us|our|i|my|me|this (post|article|page|site|website|blog|story|review|guide|video|newsletter))\b"
+        ),
+    ),
     _PhraseRule(
         "promo",
         re.compile(
-            r"\b(affiliate( (and|or|and/or) [\w-]+)? (links?|commissions?|disclosure)|as an amazon associate|"
+            r"\b(affiliate disclosure|as an amazon associate|"
             r"(may|might|we|i|us) (earn|receive|get|make) (us |a |an )?(small )?(commission|share of (the )?sales?)|"
             r"(we|i) (may|might) be compensated|(may|might) receive (financial )?compensation|"
             r"supported by (affiliate )?commissions|purchases made through (our )?links|advertiser disclosure)\b"

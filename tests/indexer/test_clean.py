@@ -192,6 +192,7 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("This post may contain affiliate links. Please see my disclosure page.", "promo"),
         ("This post may contain affiliate and/or referral links. Please see my disclosure page.", "promo"),
+        ("We may earn an affiliate commission when you buy through links on our site.", "promo"),
         ("Book a demo", "promo"),
         ("Already have an account? Log in", "promo"),
         ("Skip to main content", "navigation"),
@@ -411,6 +412,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
     "line",
     [
         "The firm scoffs at suggestions that its partners made millions from its affiliate program.",
+        # affiliate links as the article's subject, in no one's voice of their own
+        "Streamers earn a commission when viewers buy games or gear through affiliate links, the report found.",
+        "Brands should track each partnership with affiliate links and discount codes tied to one campaign.",
         'The letter read: "We regret the decision […] and will appeal it before the court."',
         "Asked whether she would stand again, 62% of the 1,200 voters polled said yes.",
         "Estate agents earn a commission of about 1.5% on every house they sell in the town.",
