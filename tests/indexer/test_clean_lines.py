@@ -69,7 +69,10 @@ def test_gate_passes_every_match(rule: _PhraseRule, data: st.DataObject) -> None
     text = data.draw(st.from_regex(rule.pattern))
     assert rule.pattern.search(text)
     assert any(s in text for s in rule.gate)
-    assert rule.search(text)
+    # the gate never hides a match: only the rule's own `unless` / `only_with` wording decides
+    voided = rule.unless is not None and rule.unless.search(text) is not None
+    lacking = rule.only_with is not None and rule.only_with.search(text) is None
+    assert rule.search(text) is not (voided or lacking)
 
 
 @pytest.mark.parametrize("rule", GATED, ids=lambda rule: rule.reason)
