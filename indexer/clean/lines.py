@@ -341,7 +341,8 @@ class _PhraseRule:
         object.__setattr__(self, "_gate_scan", SubstringGate(gate) if gate else None)
 
     def search(self, low: str) -> bool:
-        """`pattern.search(low)`, skipped when `low` lacks every string a match needs."""
+        """A match of `pattern` that `unless` does not void and `only_with` allows; the pattern is
+        not even tried when `low` lacks every string a match needs."""
         if self._gate_scan is not None and not self._gate_scan.search(low):
             return False
         return (
