@@ -36,6 +36,7 @@ from indexer.clean.topic import (
     teaser_pairs,
     term_count,
 )
+from indexer.clean.wrapping import joined_line, wrapped_paragraphs
 from indexer.text import TITLE_SEPARATORS, normalize
 
 
@@ -62,12 +63,16 @@ def clean_text(
     template: TemplateStats | None = None,
     settings: CleanSettings = DEFAULT_SETTINGS,
 ) -> CleanResult:
-    """Remove clutter lines and an off-topic tail from a plain-text page (one paragraph a line).
+    """Remove clutter lines and an off-topic tail from a plain-text page (one paragraph a line;
+    a hard-wrapped paragraph is read as one line, see `wrapping`).
 
     Lines past `settings.max_page_lines` / `max_page_chars` are removed as "overflow" unread:
     no article is that long, and it bounds the work on hostile input."""
     all_lines = text.split("\n")
-    lines = all_lines[: _analysed_line_count(all_lines, settings)]
+    analysed = all_lines[: _analysed_line_count(all_lines, settings)]
+    # a hard-wrapped paragraph is read as one line; its lines share its verdict
+    paragraphs = wrapped_paragraphs(analysed, settings)
+    lines = [joined_line(analysed, paragraph) for paragraph in paragraphs]
     features = [line_features(line, settings) for line in lines]
     verdicts: list[Verdict] = [None] * len(lines)
     title_low = normalize(title) if title else ""
@@ -85,9 +90,13 @@ def clean_text(
     _cut_off_topic_tail(lines, features, kinds, verdicts, headline, settings)
     _drop_repeated_lines(features, kinds, verdicts, settings)
     _drop_restated_body(lines, features, kinds, verdicts, settings)
-    verdicts += [("overflow", 1.0)] * (len(all_lines) - len(lines))
     kept_headline = next((i for i, k in enumerate(kinds) if k is Kind.HEADLINE and verdicts[i] is None), None)
-    return build_result(all_lines, verdicts, kept_headline)
+    line_verdicts = [
+        verdict for paragraph, verdict in zip(paragraphs, verdicts, strict=True) for _ in paragraph
+    ]
+    line_verdicts += [("overflow", 1.0)] * (len(all_lines) - len(analysed))
+    headline_lines = paragraphs[kept_headline] if kept_headline is not None else None
+    return build_result(all_lines, line_verdicts, headline_lines)
 
 
 def _analysed_line_count(lines: Sequence[str], settings: CleanSettings) -> int:

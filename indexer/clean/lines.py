@@ -25,7 +25,7 @@ except ImportError:  # installed without a C compiler: the Python path, same fea
     native = None
 
 TERMINAL_PUNCTUATION = tuple(".!?:;\"')…”’»。！？」』")
-_LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
+LIST_ITEM = re.compile(r"(\d{1,3}[.)]|[-*•·▪–]|\(?[a-z][.)])\s")
 LINK_SEPARATORS = frozenset("|•·»›▪►◦")
 _SEPARATOR_TOKENS = LINK_SEPARATORS | {"/", "-"}  # a token that is one of these separates
 _SEPARATOR_CHARS = "".join(sorted(_SEPARATOR_TOKENS))  # for the C kernel: each is one character
@@ -98,7 +98,7 @@ def line_features(line: str, settings: CleanSettings) -> LineFeatures:
         title_case_ratio=capitalised / alpha_initials if alpha_initials else 0.0,
         terminal=low.endswith(TERMINAL_PUNCTUATION),
         separators=separators,
-        list_item=bool(_LIST_ITEM.match(head.lstrip())),
+        list_item=bool(LIST_ITEM.match(head.lstrip())),
         tokens=tokens,
         low_words=low_words,
     )

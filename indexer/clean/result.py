@@ -26,7 +26,7 @@ class RemovedSpan:
 @dataclass(frozen=True)
 class CleanResult:
     """Cleaned text (kept lines joined by "\\n"), every removed range, and the [start, end) range of
-    the kept line taken for the headline (the given title's line, or the one found above the
+    the kept line(s) taken for the headline (the given title's line, or the one found above the
     body), None when no line is: the body alone, as article-extraction benchmarks score it, is
     the text without that line."""
 
@@ -49,10 +49,11 @@ Verdict = tuple[str, float] | None  # (reason, score) for a removed line, None f
 
 
 def build_result(
-    lines: Sequence[str], verdicts: Sequence[Verdict], headline: int | None = None
+    lines: Sequence[str], verdicts: Sequence[Verdict], headline: range | None = None
 ) -> CleanResult:
     """Assemble the cleaned text and the merged spans (adjacent lines removed for the same reason
-    form one span, scored by their maximum); `headline` is the index of the headline line."""
+    form one span, scored by their maximum); `headline` is the indices of the headline's lines
+    (one, or a hard-wrapped headline's few)."""
     kept_positions = [i for i, v in enumerate(verdicts) if v is None]
     last_kept = kept_positions[-1] if kept_positions else -1
     runs: list[list] = []  # [start, end, reason, score], merged while adjacent and same reason
@@ -62,8 +63,8 @@ def build_result(
         start, end = offset, offset + len(line)
         offset = end + 1
         if verdict is None:
-            if i == headline:
-                headline_range = (start, end)
+            if headline is not None and i in headline:
+                headline_range = (headline_range[0] if headline_range else start, end)
             continue
         if i > last_kept >= 0:
             start -= 1  # trailing clutter: take the newline that ends the last kept line

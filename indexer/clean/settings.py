@@ -59,6 +59,18 @@ class CleanSettings:
     token_class_min_ratio: float = 0.6
     token_class_max_words: int = 14
 
+    # --- hard-wrapped paragraphs (see `wrapping`) ------------------------------------------------
+    # A run of lines is read as wrapped when its widest line has between these many characters
+    # (wire copy and e-mail wrap at 65-80 columns) ...
+    wrap_min_width: int = 40
+    wrap_max_width: int = 100
+    # ... a line at least this share of that width is full, so the next line may continue it ...
+    wrap_full_share: float = 0.7
+    # ... at least this share of the continuations opening with a word open with a lowercase one
+    # (cut mid-sentence), and the page has at least `wrap_min_lowercase_lines` of them.
+    wrap_min_lowercase_share: float = 0.5
+    wrap_min_lowercase_lines: int = 3
+
     # --- context: who decides for short and near-good lines -------------------------------------
     # Non-blank lines looked at on each side when a short line borrows its neighbours' verdict.
     context_window: int = 5

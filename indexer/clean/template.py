@@ -12,6 +12,7 @@ import re
 from typing import Protocol
 
 from indexer.clean.settings import DEFAULT_SETTINGS, CleanSettings
+from indexer.clean.wrapping import joined_line, wrapped_paragraphs
 from indexer.text import normalize
 
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
@@ -49,7 +50,8 @@ def line_keys(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> list[str
     """Deduplicated keys of a text's candidate template lines, in order of first occurrence, from
     the lines the cleaner reads (`max_page_lines`), which bounds what one hostile page can count."""
     lines = text.split("\n", settings.max_page_lines)[: settings.max_page_lines]
-    keys = (line_key(line, settings) for line in lines)
+    paragraphs = wrapped_paragraphs(lines, settings)  # the lines as the cleaner reads them
+    keys = (line_key(joined_line(lines, paragraph), settings) for paragraph in paragraphs)
     return list(dict.fromkeys(k for k in keys if k is not None))
 
 

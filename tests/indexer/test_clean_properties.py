@@ -62,21 +62,22 @@ def assert_rebuilds(text: str, result: CleanResult) -> None:
 
 
 def assert_headline_is_a_kept_line(text: str, result: CleanResult) -> None:
-    """The headline range is one whole kept line of the input, and `body` is the cleaned text
-    without that line."""
+    """The headline range is whole kept lines of the input (one, or a hard-wrapped headline's
+    few, in a row), and `body` is the cleaned text without them."""
     if result.headline is None:
         assert result.body == result.text
         return
     start, end = result.headline
     line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-    number = line_starts.index(start)
     lines = text.split("\n")
-    assert end == start + len(lines[number])
-    assert not any(span.start <= start < span.end for span in result.spans)
+    first = line_starts.index(start)
+    last = next(i for i in range(first, len(lines)) if line_starts[i] + len(lines[i]) == end)
+    assert not any(span.start < end and start < span.end for span in result.spans)
     kept = result.text.split("\n")
-    position = sum(1 for i in range(number) if lines[i].strip() and not _removed(result, line_starts[i]))
-    assert kept[position] == lines[number]
-    assert result.body == "\n".join(kept[:position] + kept[position + 1 :])
+    position = sum(1 for i in range(first) if lines[i].strip() and not _removed(result, line_starts[i]))
+    count = last - first + 1
+    assert kept[position : position + count] == lines[first : last + 1]
+    assert result.body == "\n".join(kept[:position] + kept[position + count :])
 
 
 def _removed(result: CleanResult, offset: int) -> bool:

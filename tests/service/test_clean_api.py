@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from tests.conftest import read_fixture
 
 BRIDGE = read_fixture("articles", "harbour_bridge.txt")
@@ -70,6 +72,20 @@ def test_different_templates_around_one_wire_copy_do_not_hide_it(client):
     assert body["matches"][0]["id"] == "alpha"
     assert body["matches"][0]["relation"] == "exact"
     assert {s["reason"] for s in body["removed"]} - {"blank"}
+
+
+def test_a_wire_copy_sent_hard_wrapped_is_still_an_exact_copy(client):
+    """One outlet sends the story one paragraph a line, another as the wire wrapped it at 70
+    columns: no wrapped line is cut as a menu, so the copy stays exact."""
+    paragraphs = [line for line in SEED.split("\n") if line.strip()]
+    wrapped = "\n".join(
+        line for paragraph in paragraphs for line in textwrap.wrap(paragraph, 70, initial_indent="    ")
+    )
+    client.put("/v1/articles/flat", json={"text": "\n".join(paragraphs), "source": "flat.example"})
+    body = client.put("/v1/articles/wrapped", json={"text": wrapped, "source": "wire.example"}).json()
+    assert body["removed"] == []
+    assert body["matches"][0]["id"] == "flat"
+    assert body["matches"][0]["relation"] == "exact"
 
 
 def test_one_outlets_template_does_not_make_unrelated_articles_alike(client):

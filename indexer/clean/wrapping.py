@@ -1,0 +1,134 @@
+"""Hard-wrapped paragraphs: wire copy and e-mail at about 70 columns, a page's `<pre>` block.
+
+The cleaner reads one paragraph a line. A paragraph broken into lines of a fixed width reads
+as a run of short lines without sentence endings, which is how a menu reads, so the context rule
+would remove it as navigation. `wrapped_paragraphs` finds such runs and tells the cleaner which
+lines to read as one.
+
+Evidence for a wrap, all required: the run's lines are at most `wrap_max_width` characters and
+the widest at least `wrap_min_width`; a line is full (near the run's width) when the next one
+continues it; at least `wrap_min_lowercase_share` of the continuations that open with a word open
+with a lowercase one, as a sentence cut mid-way does and a list of headlines or menu items does
+not; and the page holds at least `wrap_min_lowercase_lines` such lowercase continuations, so that
+a lone "by Staff" under a share bar does not make a page wrapped.
+A continuation never starts a list item, an indented line (a wire paragraph's first line) or a
+new sentence after an ended one (splitting there leaves whole sentences on each side). It opens
+with a capital only inside a paragraph already under way (or opened by an indent), or after a
+comma or a word such as "of": a headline is not carried on into the paragraph under it, at the
+cost of splitting a paragraph whose first line ends on a name ("... the National Police
+Chiefs'" / "Council said ..."), into two parts that each stay with the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer.clean.lines import LIST_ITEM
+from indexer.clean.settings import CleanSettings
+
+_ENDED = re.compile(r"[.!?:][\"'”’)\]]*$")
+# words that never end a sentence: a line ending on one runs on, even onto a capital
+_RUNS_ON = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into"]
+    + ["and", "or", "but", "nor", "as", "than", "that"]
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters, or "today's"
+_TRAILING = ",.;:!?)]'\"’”…"
+
+
+def wrapped_paragraphs(lines: Sequence[str], settings: CleanSettings) -> list[range]:
+    """Consecutive ranges of line indices covering `lines`, each to be read as one line: a
+    hard-wrapped paragraph, or (nearly always) a single line."""
+    runs: list[tuple[int, list[int]]] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        if end - start >= 2 and (run := _wrapped_run(lines, start, end, settings)):
+            runs.append(run)
+        start = end + 1
+    joined = [False] * len(lines)  # joined[i]: line i continues line i - 1
+    if sum(evidence for evidence, _ in runs) >= settings.wrap_min_lowercase_lines:
+        for _, continuations in runs:
+            for i in continuations:
+                joined[i] = True
+    paragraphs: list[range] = []
+    first = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or not joined[i]:
+            paragraphs.append(range(first, i))
+            first = i
+    return paragraphs
+
+
+def joined_line(lines: Sequence[str], paragraph: range) -> str:
+    """The paragraph's lines as one line (a single line as it is)."""
+    if len(paragraph) == 1:
+        return lines[paragraph.start]
+    return " ".join(lines[i].strip() for i in paragraph)
+
+
+def _wrapped_run(
+    lines: Sequence[str], start: int, end: int, settings: CleanSettings
+) -> tuple[int, list[int]] | None:
+    """For a non-blank run lines[start:end] that reads as wrapped, how many of its full lines
+    run on in lowercase (the evidence) and the indices of the lines that continue the one above."""
+    widths = [len(lines[i].rstrip()) for i in range(start, end)]
+    width = max(widths)
+    if not settings.wrap_min_width <= width <= settings.wrap_max_width:
+        return None
+    full = [w >= settings.wrap_full_share * width for w in widths]
+    openings = [
+        _opening(lines[i])
+        for i in range(start + 1, end)
+        if full[i - 1 - start] and _may_continue(lines[i - 1], lines[i])
+    ]
+    lowercase = openings.count("lower")
+    letters = lowercase + openings.count("upper")  # a row of figures wraps onto a digit
+    if not lowercase or lowercase < settings.wrap_min_lowercase_share * letters:
+        return None
+    continuations: list[int] = []
+    for i in range(start + 1, end):
+        previous, line = lines[i - 1], lines[i]
+        if not _may_continue(previous, line):
+            continue
+        opening = _opening(line)
+        if opening == "lower":
+            # a short line carried on in lowercase mid-sentence is wrapped too (a wire story's
+            # first line after its dateline was cut off)
+            joined = full[i - 1 - start] or not _ENDED.search(previous.rstrip())
+        elif opening == "upper":
+            # a capital carries on a paragraph already under way or opened by an indent, or a
+            # comma or "of the": a headline is not carried on into the paragraph under it
+            under_way = continuations[-1:] == [i - 1] or previous[:1].isspace()
+            joined = full[i - 1 - start] and (under_way or _runs_on(previous))
+        else:
+            joined = full[i - 1 - start]
+        if joined:
+            continuations.append(i)
+    return lowercase, continuations
+
+
+def _opening(line: str) -> str:
+    """ "lower" when the line opens with a lowercase word (not a link, a code or CSS name, or
+    "iPhone"), "upper" with another word, "" with a figure or a sign."""
+    words = line.split(maxsplit=1)
+    if not words or not _WORD.fullmatch(word := words[0].rstrip(_TRAILING)):
+        return ""
+    return "lower" if word.islower() else "upper"
+
+
+def _may_continue(previous: str, line: str) -> bool:
+    """Not a new list item, indented paragraph or sentence after an ended one."""
+    head = line.lstrip()
+    if len(line) - len(head) > len(previous) - len(previous.lstrip()) or LIST_ITEM.match(head):
+        return False
+    return not _ENDED.search(previous.rstrip()) or _opening(line) == "lower"
+
+
+def _runs_on(line: str) -> bool:
+    """The line stops on a comma or a word that never ends a sentence ("of", "the")."""
+    tail = line.rstrip()
+    return tail.endswith(",") or tail.rsplit(maxsplit=1)[-1].lower() in _RUNS_ON
