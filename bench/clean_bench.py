@@ -219,6 +219,15 @@ def trafilatura_default(page_html: str) -> ExtractedPage:
     return ExtractedPage(title=None, text=trafilatura.extract(page_html, include_comments=False) or "")
 
 
+_XML_INCOMPATIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def full_page_text(page_html: str) -> str:
+    """The page's whole text as html-text gives it (lxml refuses control characters, which a
+    few 2007 pages hold)."""
+    return html_text.extract_text(_XML_INCOMPATIBLE.sub("", page_html))
+
+
 def cleaned(page: ExtractedPage) -> str:
     """The HTML path: extracted text gets the extraction preset (no context removal)."""
     return clean_text(page.text, title=page.title, settings=EXTRACTED_SETTINGS).text
@@ -459,7 +468,7 @@ def run_cleaneval(split: str, extractor: HtmlExtractor) -> list[Row]:
     pages = list(cleaneval_pages(split))
     ours = ExtractionCache(f"cleaneval-{split}-extract", extractor.extract)
     anchor = ExtractionCache(f"cleaneval-{split}-trafilatura", trafilatura_default)
-    page_texts = {page.doc_id: html_text.extract_text(read_html(page.html_path)) for page in pages}
+    page_texts = {page.doc_id: full_page_text(read_html(page.html_path)) for page in pages}
 
     def row(name: str, predict: Callable[[GoldPage], str]) -> Row:
         return _bag_row("cleaneval", name, pages, predict)[0]
