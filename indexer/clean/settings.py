@@ -66,6 +66,8 @@ class CleanSettings:
     wrap_max_width: int = 100
     # ... a line at least this share of that width is full, so the next line may continue it ...
     wrap_full_share: float = 0.7
+    # ... and at least this share of the run's lines (but its last) are full ...
+    wrap_min_full_lines_share: float = 0.5
     # ... at least this share of the continuations opening with a word open with a lowercase one
     # (cut mid-sentence), and the page has at least `wrap_min_lowercase_lines` of them.
     wrap_min_lowercase_share: float = 0.5

@@ -7,7 +7,7 @@ lines to read as one.
 
 Evidence for a wrap, all required: the run's lines are at most `wrap_max_width` characters and
 the widest at least `wrap_min_width`; a line is full (near the run's width) when the next one
-continues it; at least `wrap_min_lowercase_share` of the continuations that open with a word open
+continues it, and at least `wrap_min_full_lines_share` of the run's lines are full; at least `wrap_min_lowercase_share` of the continuations that open with a word open
 with a lowercase one, as a sentence cut mid-way does and a list of headlines or menu items does
 not; and the page holds at least `wrap_min_lowercase_lines` such lowercase continuations, so that
 a lone "by Staff" under a share bar does not make a page wrapped.
@@ -34,6 +34,8 @@ _RUNS_ON = frozenset(
     + ["and", "or", "but", "nor", "as", "than", "that"]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters, or "today's"
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‑][\w'’]+)+")  # "over-reliance", "mid-2005"
+_FIGURE_OPENINGS = frozenset("0123456789([\"'“‘£$€")
 _TRAILING = ",.;:!?)]'\"’”…"
 
 
@@ -50,7 +52,7 @@ def wrapped_paragraphs(lines: Sequence[str], settings: CleanSettings) -> list[ra
             runs.append(run)
         start = end + 1
     joined = [False] * len(lines)  # joined[i]: line i continues line i - 1
-    if sum(evidence for evidence, _ in runs) >= settings.wrap_min_lowercase_lines:
+    if sum(lowercase for lowercase, _ in runs) >= settings.wrap_min_lowercase_lines:
         for _, continuations in runs:
             for i in continuations:
                 joined[i] = True
@@ -73,22 +75,28 @@ def joined_line(lines: Sequence[str], paragraph: range) -> str:
 def _wrapped_run(
     lines: Sequence[str], start: int, end: int, settings: CleanSettings
 ) -> tuple[int, list[int]] | None:
-    """For a non-blank run lines[start:end] that reads as wrapped, how many of its full lines
-    run on in lowercase (the evidence) and the indices of the lines that continue the one above."""
+    """For a non-blank run lines[start:end] that may be wrapped, how many of its full lines run
+    on in lowercase (the page's evidence) and the indices of the lines that continue the one
+    above; None when few of its lines reach its width, as a list's items do, or when its lines
+    open with capitals more than with lowercase words, as a list of headlines does."""
     widths = [len(lines[i].rstrip()) for i in range(start, end)]
     width = max(widths)
     if not settings.wrap_min_width <= width <= settings.wrap_max_width:
         return None
     full = [w >= settings.wrap_full_share * width for w in widths]
+    if sum(full[:-1]) < settings.wrap_min_full_lines_share * (len(full) - 1):
+        return None  # a list's few long items among short ones, not lines filled to a margin
     openings = [
-        _opening(lines[i])
+        (_opening(lines[i]), _runs_on(lines[i - 1]))
         for i in range(start + 1, end)
         if full[i - 1 - start] and _may_continue(lines[i - 1], lines[i])
     ]
-    lowercase = openings.count("lower")
-    letters = lowercase + openings.count("upper")  # a row of figures wraps onto a digit
-    if not lowercase or lowercase < settings.wrap_min_lowercase_share * letters:
-        return None
+    lowercase = sum(1 for opening, _ in openings if opening == "lower")
+    # a capital after "on" or a comma ("... on" / "Monday.") reads as wrapped as a lowercase word
+    carried = lowercase + sum(1 for opening, runs_on in openings if opening == "upper" and runs_on)
+    letters = sum(1 for opening, _ in openings if opening)  # a row of figures wraps onto a digit
+    if carried < settings.wrap_min_lowercase_share * letters:
+        return None  # a run of short paragraphs ("... on" / "12 December.") joins on the page's evidence
     continuations: list[int] = []
     for i in range(start + 1, end):
         previous, line = lines[i - 1], lines[i]
@@ -96,28 +104,33 @@ def _wrapped_run(
             continue
         opening = _opening(line)
         if opening == "lower":
-            # a short line carried on in lowercase mid-sentence is wrapped too (a wire story's
-            # first line after its dateline was cut off)
-            joined = full[i - 1 - start] or not _ENDED.search(previous.rstrip())
+            # a run's short first line carried on in lowercase mid-sentence into a full line is
+            # wrapped too (a wire story's first line after its dateline was cut off)
+            joined = full[i - 1 - start] or (
+                i == start + 1 and full[1] and not _ENDED.search(previous.rstrip())
+            )
         elif opening == "upper":
             # a capital carries on a paragraph already under way or opened by an indent, or a
             # comma or "of the": a headline is not carried on into the paragraph under it
             under_way = continuations[-1:] == [i - 1] or previous[:1].isspace()
             joined = full[i - 1 - start] and (under_way or _runs_on(previous))
-        else:
-            joined = full[i - 1 - start]
+        else:  # a figure or a bracket ("... total" / "111.8 (82.7)"), not a menu's sign
+            joined = full[i - 1 - start] and line.lstrip()[:1] in _FIGURE_OPENINGS
         if joined:
             continuations.append(i)
     return lowercase, continuations
 
 
 def _opening(line: str) -> str:
-    """ "lower" when the line opens with a lowercase word (not a link, a code or CSS name, or
-    "iPhone"), "upper" with another word, "" with a figure or a sign."""
+    """ "lower" when the line opens with a lowercase word ("over-reliance" too, followed by
+    more words; not a link, a lone CSS name or "iPhone"), "upper" with another word, "" with a
+    figure or a sign."""
     words = line.split(maxsplit=1)
-    if not words or not _WORD.fullmatch(word := words[0].rstrip(_TRAILING)):
+    word = words[0].rstrip(_TRAILING) if words else ""
+    if not (_WORD.fullmatch(word) or (len(words) > 1 and _HYPHENATED.fullmatch(word))):
         return ""
-    return "lower" if word.islower() else "upper"
+    head = _WORD.match(word).group()
+    return "lower" if head.islower() else "upper"
 
 
 def _may_continue(previous: str, line: str) -> bool:

@@ -102,6 +102,36 @@ def test_lists_and_one_paragraph_a_line_are_not_joined() -> None:
         assert all(len(p) == 1 for p in wrapped_paragraphs(lines, DEFAULT_SETTINGS)), lines[0]
 
 
+def test_a_list_of_lowercase_items_is_not_a_wrapped_paragraph() -> None:
+    """Items without bullets may open lowercase, but only a few run near the longest one's
+    width; wrapped lines nearly all do."""
+    items = [
+        "any fish (sea or river, fresh or frozen, grilled or steamed)",
+        "any poultry (including game)",
+        "eggs in any form",
+        "cabbage",
+        "courgettes",
+        "peas and beans",
+        "any seafood (limit the oysters and mussels to a few a week)",
+        "onions",
+        "sour cream (a low-fat version)",
+    ]
+    lines = [*email_copy(ARTICLE[1:4]), *items]
+    paragraphs = wrapped_paragraphs(lines, DEFAULT_SETTINGS)
+    assert any(len(p) > 1 for p in paragraphs)  # the wrapped paragraphs above are joined
+    assert all(len(p) == 1 for p in paragraphs if p.start >= len(lines) - len(items))
+
+
+def test_a_line_opening_with_a_hyphenated_word_carries_on_the_sentence() -> None:
+    lines = [
+        "The report highlighted depressed household spending in Germany and the",
+        "eurozone's reliance on export-led growth, and warned that such an",
+        "over-reliance on exports would leave the region exposed to a slowdown in",
+        "world trade, economists at the bank said on Thursday.",
+    ]
+    assert wrapped_paragraphs(lines, DEFAULT_SETTINGS) == [range(4)]
+
+
 def test_a_wrapped_headline_given_as_title_is_reported_whole() -> None:
     title = "Home Secretary unveils new measures to tackle grooming gangs and orders a national audit"
     lines = [*textwrap.wrap(title, 60), *email_copy(ARTICLE[1:8], 60)]
