@@ -7,10 +7,12 @@ lines to read as one.
 
 Evidence for a wrap, all required: the run's lines are at most `wrap_max_width` characters and
 the widest at least `wrap_min_width`; a line is full (near the run's width) when the next one
-continues it, and at least `wrap_min_full_lines_share` of the run's lines are full; at least `wrap_min_lowercase_share` of the continuations that open with a word open
-with a lowercase one, as a sentence cut mid-way does and a list of headlines or menu items does
-not; and the page holds at least `wrap_min_lowercase_lines` such lowercase continuations, so that
-a lone "by Staff" under a share bar does not make a page wrapped.
+continues it, and at least `wrap_min_full_lines_share` of the run's lines are full; at least
+`wrap_min_lowercase_share` of the continuations that open with a word open with a lowercase one
+(or a capital after "on", "the" or a comma), as a sentence cut mid-way does and a list of
+headlines or menu items does not; and the page holds at least `wrap_min_lowercase_lines`
+lowercase continuations, so that a lone "by Staff" under a share bar does not make a page
+wrapped.
 A continuation never starts a list item, an indented line (a wire paragraph's first line) or a
 new sentence after an ended one (splitting there leaves whole sentences on each side). It opens
 with a capital only inside a paragraph already under way (or opened by an indent), or after a
@@ -86,36 +88,35 @@ def _wrapped_run(
     full = [w >= settings.wrap_full_share * width for w in widths]
     if sum(full[:-1]) < settings.wrap_min_full_lines_share * (len(full) - 1):
         return None  # a list's few long items among short ones, not lines filled to a margin
-    openings = [
-        (_opening(lines[i]), _runs_on(lines[i - 1]))
+    # (i, how line i opens, whether line i - 1 runs on) for each line that may continue the one above
+    candidates = [
+        (i, opening, _runs_on(lines[i - 1]))
         for i in range(start + 1, end)
-        if full[i - 1 - start] and _may_continue(lines[i - 1], lines[i])
+        if _may_continue(lines[i - 1], lines[i], opening := _opening(lines[i]))
     ]
-    lowercase = sum(1 for opening, _ in openings if opening == "lower")
+    after_full = [(opening, runs_on) for i, opening, runs_on in candidates if full[i - 1 - start]]
+    lowercase = sum(1 for opening, _ in after_full if opening == "lower")
     # a capital after "on" or a comma ("... on" / "Monday.") reads as wrapped as a lowercase word
-    carried = lowercase + sum(1 for opening, runs_on in openings if opening == "upper" and runs_on)
-    letters = sum(1 for opening, _ in openings if opening)  # a row of figures wraps onto a digit
+    carried = lowercase + sum(1 for opening, runs_on in after_full if opening == "upper" and runs_on)
+    letters = sum(1 for opening, _ in after_full if opening)  # a row of figures wraps onto a digit
     if carried < settings.wrap_min_lowercase_share * letters:
         return None  # a run of short paragraphs ("... on" / "12 December.") joins on the page's evidence
     continuations: list[int] = []
-    for i in range(start + 1, end):
-        previous, line = lines[i - 1], lines[i]
-        if not _may_continue(previous, line):
-            continue
-        opening = _opening(line)
+    for i, opening, runs_on in candidates:
+        previous_full = full[i - 1 - start]
         if opening == "lower":
             # a run's short first line carried on in lowercase mid-sentence into a full line is
             # wrapped too (a wire story's first line after its dateline was cut off)
-            joined = full[i - 1 - start] or (
-                i == start + 1 and full[1] and not _ENDED.search(previous.rstrip())
+            joined = previous_full or (
+                i == start + 1 and full[1] and not _ENDED.search(lines[start].rstrip())
             )
         elif opening == "upper":
             # a capital carries on a paragraph already under way or opened by an indent, or a
             # comma or "of the": a headline is not carried on into the paragraph under it
-            under_way = continuations[-1:] == [i - 1] or previous[:1].isspace()
-            joined = full[i - 1 - start] and (under_way or _runs_on(previous))
+            under_way = continuations[-1:] == [i - 1] or lines[i - 1][:1].isspace()
+            joined = previous_full and (under_way or runs_on)
         else:  # a figure or a bracket ("... total" / "111.8 (82.7)"), not a menu's sign
-            joined = full[i - 1 - start] and line.lstrip()[:1] in _FIGURE_OPENINGS
+            joined = previous_full and lines[i].lstrip()[:1] in _FIGURE_OPENINGS
         if joined:
             continuations.append(i)
     return lowercase, continuations
@@ -133,12 +134,13 @@ def _opening(line: str) -> str:
     return "lower" if head.islower() else "upper"
 
 
-def _may_continue(previous: str, line: str) -> bool:
-    """Not a new list item, indented paragraph or sentence after an ended one."""
+def _may_continue(previous: str, line: str, opening: str) -> bool:
+    """Not a new list item, indented paragraph or sentence after an ended one (`opening` is
+    `_opening(line)`)."""
     head = line.lstrip()
     if len(line) - len(head) > len(previous) - len(previous.lstrip()) or LIST_ITEM.match(head):
         return False
-    return not _ENDED.search(previous.rstrip()) or _opening(line) == "lower"
+    return not _ENDED.search(previous.rstrip()) or opening == "lower"
 
 
 def _runs_on(line: str) -> bool:
