@@ -17,8 +17,8 @@ Sets and metrics (data stays in /work/shared/data, see bench/clean_data.py for t
 - articles: BBC News and Reuters-21578 articles (bench/corpora.py), which carry no clutter:
         whatever `clean_text` cuts from them is article text lost. Reuters twice: one paragraph
         a line, and hard-wrapped at ~70 columns as the wire sent it; BBC also wrapped at 72
-        columns with blank lines between paragraphs, as a plain-text e-mail carries it. Not split (they are not
-        labelled); `--split` does not apply.
+        columns with blank lines between paragraphs, as a plain-text e-mail carries it. Not
+        split (they are not labelled); `--split` does not apply.
 Extraction results are cached under bench/out/ (git-ignored) so tuning runs only re-clean.
 """
 
@@ -441,22 +441,24 @@ def _with_title(page: ExtractedPage, text: str) -> str:
     return f"{page.title}\n{text}" if page.title else text
 
 
+def _html_methods(ours: ExtractionCache, anchor: ExtractionCache) -> dict[str, Callable[[GoldPage], str]]:
+    """The HTML rows of the bag-of-words sets, whose gold holds the headline: ours with and
+    without cleaning (headline line first), and trafilatura's defaults."""
+    return {
+        "syndetect extract + clean (HTML)": lambda p: _with_title(
+            e := ours.get(p.doc_id, p.html_path), cleaned(e)
+        ),
+        "syndetect extract only (HTML)": lambda p: _with_title(e := ours.get(p.doc_id, p.html_path), e.text),
+        "trafilatura 2.3 defaults (HTML)": lambda p: anchor.get(p.doc_id, p.html_path).text,
+    }
+
+
 def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
     pages = list(wcxb_pages(split))
     ours = ExtractionCache(f"wcxb-{split}-extract", extractor.extract)
     anchor = ExtractionCache(f"wcxb-{split}-trafilatura", trafilatura_default)
     rows = [
-        _wcxb_row(
-            "syndetect extract + clean (HTML)",
-            pages,
-            lambda p: _with_title(e := ours.get(p.doc_id, p.html_path), cleaned(e)),
-        ),
-        _wcxb_row(
-            "syndetect extract only (HTML)",
-            pages,
-            lambda p: _with_title(e := ours.get(p.doc_id, p.html_path), e.text),
-        ),
-        _wcxb_row("trafilatura 2.3 defaults (HTML)", pages, lambda p: anchor.get(p.doc_id, p.html_path).text),
+        *(_wcxb_row(name, pages, predict) for name, predict in _html_methods(ours, anchor).items()),
         # the floor: snippets the gold text itself contains (a label inside an article sentence)
         _wcxb_row("gold text (the metric's floor)", pages, lambda p: p.gold),
     ]
@@ -478,15 +480,7 @@ def run_cleaneval(split: str, extractor: HtmlExtractor) -> list[Row]:
         return _bag_row("cleaneval", name, pages, predict)[0]
 
     rows = [
-        row(
-            "syndetect extract + clean (HTML)",
-            lambda p: _with_title(e := ours.get(p.doc_id, p.html_path), cleaned(e)),
-        ),
-        row(
-            "syndetect extract only (HTML)",
-            lambda p: _with_title(e := ours.get(p.doc_id, p.html_path), e.text),
-        ),
-        row("trafilatura 2.3 defaults (HTML)", lambda p: anchor.get(p.doc_id, p.html_path).text),
+        *(row(name, predict) for name, predict in _html_methods(ours, anchor).items()),
         row("syndetect clean_text (html-text)", lambda p: clean_text(page_texts[p.doc_id]).text),
         row(
             "C4 line rules (html-text)",

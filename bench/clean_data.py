@@ -134,5 +134,5 @@ def cleaneval_pages(split: str) -> Iterator[GoldPage]:
                 continue
             text = _decode(path.read_bytes())
             if text.startswith("URL:"):
-                text = text.split("\n", 1)[1] if "\n" in text else ""
+                text = text.partition("\n")[2]
             yield GoldPage(doc_id=doc_id, html_path=html_path, gold=_CLEANEVAL_MARKER.sub("", text))
