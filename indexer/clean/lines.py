@@ -139,7 +139,7 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
     return long_enough and ended and prose and f.stopword_ratio >= settings.good_min_stopword_ratio
 
 
-def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
+def is_link_list(line: str, f: LineFeatures, settings: CleanSettings) -> bool:
     """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not,
     and a list item's own marker ("- LogLevel - minimum log level") separates nothing."""
     table_row = f.low.startswith("|") and f.low.endswith("|")
@@ -148,7 +148,41 @@ def is_link_list(f: LineFeatures, settings: CleanSettings) -> bool:
         not table_row
         and separators >= settings.link_list_min_separators
         and separators >= settings.link_list_min_separators_per_word * f.words
+        and _separates_links(line[: settings.analysed_chars].split()[f.list_item :], f.words, settings)
     )
+
+
+# "CPU: Intel Core i5", "Date: 12 May": a short label and its value.
+_LABELLED = re.compile(r"[^\s:]+( [^\s:]+){0,2}: \S")
+
+
+def _separates_links(tokens: list[str], words: int, settings: CleanSettings) -> bool:
+    """Whether a separator-rich line's separators part links (a menu), counting none inside
+    brackets ("a reusable bag (baggu | madetrade | amazon)": a sentence's own alternatives),
+    and not the labelled figures of a fact row ("CPU: Intel Core i5 | RAM: 16GB | Weight: 3.7 lbs")."""
+    if len(tokens) > 1 and tokens[0][:1] in "([" and tokens[-1][-1:] in ")]":
+        tokens = [tokens[0][1:], *tokens[1:-1], tokens[-1][:-1]]  # "(Comments | Forum | Login)"
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for token in tokens:
+        if depth == 0 and token in _SEPARATOR_TOKENS:
+            parts.append([])
+            continue
+        parts[-1].append(token)
+        depth = max(0, depth + token.count("(") + token.count("[") - token.count(")") - token.count("]"))
+    separators = len(parts) - 1
+    if (
+        separators < settings.link_list_min_separators
+        or separators < settings.link_list_min_separators_per_word * words
+    ):
+        return False
+    fields = [" ".join(part) for part in parts if part]
+    if not fields:
+        return True  # a row of bare separators ("| | |", "- - - -"): menu furniture
+    measured = [field for field in fields if _LABELLED.match(field) and any(map(str.isdigit, field))]
+    # a post's metadata or a partners row is labelled too, but holds names, not figures:
+    # "By: Ann Lee - Category: Health - Tags: x", "Jobs: Careerbuilder.com | Cars: Cars.com"
+    return len(measured) < len(fields) - 1
 
 
 def any_substring_pattern(strings: Iterable[str]) -> re.Pattern[str]:
@@ -1168,14 +1202,51 @@ def _is_share_line(tokens: list[str], settings: CleanSettings) -> bool:
     return ratio >= settings.token_class_min_ratio and not _SHARE_STRONG.isdisjoint(tokens)
 
 
+# A span of days or hours: "2-5", "16-19", "28-july", "2:50-3:50hrs" (dashes are folded to "-").
+# "2019-11-20", "05-06-2005" and "05-mar-2024" name one day (a year, or a second dash), "1-1/4" no day.
+_SPAN_TOKEN = re.compile(r"\d{1,2}(:\d\d)?-(\d{1,2}(:\d\d)?(?![\d/-])|[a-z]{3,9}$)")
+_SPAN_WORDS = frozenset(["-", "to", "until", "till", "through", "thru"])
+_DAY_NUMBER = re.compile(r"\d{1,2}(st|nd|rd|th)?$")
+_YEAR = re.compile(r"\d{4}$")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d$")
+
+
+def _names_a_span(tokens: list[str]) -> bool:
+    """A period, not a moment: "March to May", "June 19 - 20", "October 2, 2025 - February 15,
+    2026", "23 May - 28 September", "9:00 - 17:00", "2-5 March". An event's dates or a season
+    are article text; a page or an item is stamped with one moment ("Dec 19, 2025 - 10:32 am",
+    "by admin - 2018-09-16", "Vol. 2 - March 2006")."""
+    for i, t in enumerate(tokens):
+        if _SPAN_TOKEN.match(t):
+            return True
+        if t in _SPAN_WORDS and 0 < i < len(tokens) - 1:
+            before, after = tokens[i - 1], tokens[i + 1]
+            then = tokens[i + 2] if i + 2 < len(tokens) else ""
+            starts_a_date = after in _DATE_NAMES or (_DAY_NUMBER.match(after) and then in _DATE_NAMES)
+            ends_a_date = (
+                before in _DATE_NAMES
+                or _YEAR.match(before)
+                or (_DAY_NUMBER.match(before) and i > 1 and tokens[i - 2] in _DATE_NAMES)
+            )
+            if starts_a_date and ends_a_date:
+                return True
+            for kind in (_DAY_NUMBER, _CLOCK):
+                if kind.match(before) and kind.match(after):
+                    return True
+    return False
+
+
 def _is_timestamp_line(tokens: list[str], settings: CleanSettings) -> bool:
     """Mostly date words, anchored by a relative day ("ago"), a clock time, a date in digits, or
-    a month or weekday alone or with a number or publishing verb."""
+    a month or weekday alone or with a number or publishing verb; never a span of dates unless
+    a publishing verb stamps it."""
     if tokens and tokens[0] in _LIST_MARKERS:
         tokens = tokens[1:]  # a list item's marker is no date filler
     dated = [t for t in tokens if t in _DATE_ANCHORS or t in _DATE_FILLER or t[:1].isdigit()]
     if not dated or len(dated) < settings.token_class_min_ratio * len(tokens):
         return False  # nearly every line: its anchors are never looked at
+    if _DATE_VERBS.isdisjoint(tokens) and _names_a_span(tokens):
+        return False
     named = numbered = False
     for t in dated:
         if t in _DATE_ANCHORS:
@@ -1235,7 +1306,7 @@ def pattern_reason(line: str, f: LineFeatures, settings: CleanSettings) -> tuple
     """The clutter kind a line's own wording or token make-up proves, with a confidence score."""
     if f.blank:
         return None
-    if is_link_list(f, settings):
+    if is_link_list(line, f, settings):
         return "link_list", 0.8
     if is_bare_link(f):
         return "navigation", 0.7

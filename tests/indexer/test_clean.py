@@ -388,6 +388,26 @@ def test_a_list_of_terms_and_their_meanings_is_not_a_menu() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "is_menu"),
+    [
+        ("Home | World | Politics | Business", True),
+        ("[ Home | About | Contact ]", True),  # brackets around the whole menu
+        ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: diet", True),  # a post's metadata
+        ("Jobs: Careerbuilder.com | Cars: Cars.com | Homes: Homes.com", True),  # partners' links
+        # a sentence's own alternatives in brackets
+        ("- a folding chair (ikea / argos / amazon)", False),
+        ("4. Monstera deliciosa (Swiss cheese plant / Split-leaf philodendron / Mexican breadfruit)", False),
+        ("return total(n - 1) + total(n - 2);", False),
+        # a fact row: labelled figures
+        ("CPU: Ryzen 5 7640U | RAM: 16GB | Storage: 512GB SSD | Weight: 1.4 kg", False),
+    ],
+)
+def test_link_lists_are_menus_not_bracketed_alternatives_or_fact_rows(line: str, is_menu: bool) -> None:
+    reason = pattern_reason(line, line_features(line, DEFAULT_SETTINGS), DEFAULT_SETTINGS)
+    assert (reason is not None and reason[0] == "link_list") is is_menu
+
+
+@pytest.mark.parametrize(
     ("line", "is_timestamp"),
     [
         ("Sunday", True),  # a weather widget's day
@@ -401,6 +421,16 @@ def test_a_list_of_terms_and_their_meanings_is_not_a_menu() -> None:
         ("4.5/5", False),  # a rating
         ("| Ratings | 9.7/10 | 9.5/10 |", False),
         ("1 / 9", False),  # a gallery's counter: navigation, not a date
+        # a span of days is an event's or a season's dates, article text; a stamp is one moment
+        ("Oslo, Norway: May 4–7, 2026", False),
+        ("Hockney, Royal Academy, 3 October 2025 – 18 January 2026", False),
+        ("Date: 12-14 March 2026", False),
+        ("3. Autumn (September to November)", False),
+        ("- Week 2: Easy Week (1:30-2:00hrs)", False),
+        ("Dec 19, 2025 - 10:32 am", True),
+        ("05-06-2005, 05:28 PM", True),
+        ("17:59 - 9th, Jan 2008", True),
+        ("Posted March 3 - Updated March 5", True),
     ],
 )
 def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timestamp: bool) -> None:
