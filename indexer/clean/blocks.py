@@ -183,6 +183,15 @@ _RELATED_HEADER_TRANSLATED = frozenset(
         "많이 본 뉴스",
     ]
 )
+# The writer's note under the article: "About the author", "About the Author: Jane Doe",
+# "Author bio", and the same in the commonest other languages of news sites.
+_AUTHOR_HEADER = re.compile(
+    r"^((more )?about (the |this )?(authors?|writers?|contributors?|columnists?|reviewers?)|"
+    r"(the )?authors?'?s? (bio|biography|profile|note)|"
+    r"sobre (o|a|el|la|os|los) (autor|autora|autores)|über (den|die) (autor|autorin|autoren)|"
+    r"(à )?propos de l'(auteur|autrice)|(sull'|l')autore|over de auteur|o autorze|об авторе)"
+    r"(: [^:]{1,60})?$"
+)
 # Comment sections open with a few words about comments: "53 Comments", "Your Comments",
 # "COMMENTS (14) Post a comment". Such a header opens a block on its own (if body precedes it).
 # The keyword is a word of its own, not code ("response-message: 234ms", "response.ok",
@@ -233,7 +242,8 @@ _SIGNATURE_LEAD = " -–—•·*?"
 
 
 def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
-    """'related', 'comments', 'comments_call' or 'thread' when the line is a block header, else None."""
+    """'related', 'comments', 'comments_call', 'thread' or 'author' when the line is a block
+    header, else None."""
     if f.blank:
         return None
     first = f.low[:1]  # a thread title opens with its count ("34", "one", "no"): most lines skip the regex
@@ -252,13 +262,16 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
         return "comments_call"
     if low in _RELATED_HEADER_TRANSLATED or _RELATED_HEADER.match(low) or _MOST_READ_TRANSLATED.match(low):
         return "related"
+    if _AUTHOR_HEADER.match(low):
+        return "author"
     return None
 
 
 def block_reasons(
     lines: Sequence[str], features: Sequence[LineFeatures], settings: CleanSettings
 ) -> dict[int, tuple[str, float]]:
-    """Line index -> (reason, score) for every line inside a related or comments block."""
+    """Line index -> (reason, score) for every line inside a related, comments or writer's
+    note block (the note goes as `byline`)."""
     reasons: dict[int, tuple[str, float]] = {}
     body_words = 0
     i = 0
@@ -275,10 +288,14 @@ def block_reasons(
             for j in range(i, n):
                 reasons[j] = ("comments", 0.8)
             break
+        end = None
         if kind == "related":
-            end = _related_block_end(lines, features, i, settings)
+            end, reason = _related_block_end(lines, features, i, settings), ("related", 0.75)
+        elif kind == "author" and body_words >= settings.comments_min_body_words_before:
+            end, reason = _author_note_end(lines, features, i, settings), ("byline", 0.75)
+        if end is not None:
             for j in range(i, end):
-                reasons[j] = ("related", 0.75)
+                reasons[j] = reason
             i = end
             continue
         if is_body_like(f, settings):
@@ -309,6 +326,35 @@ def _related_block_end(
                     return _opening_prose(features, start, j, settings)
                 summaries += 1
             seen += 1
+        j += 1
+    return j
+
+
+def _author_note_end(
+    lines: Sequence[str], features: Sequence[LineFeatures], start: int, settings: CleanSettings
+) -> int | None:
+    """First index after the writer's note: the next header or line of other clutter (a share
+    bar goes for its own reason), a short line after the note's prose (its name and role come
+    before it), or the `author_note_max_lines`-th line. None when the note would hold more than
+    `author_note_max_words` words of prose: a text that long under the header is the article's
+    own (a book review's section on the book's author)."""
+    lines_seen = words = 0
+    j = start + 1
+    while j < len(features):
+        f = features[j]
+        if not f.blank:
+            prose = f.words if is_body_like(f, settings) else 0
+            if (
+                header_kind(f, settings) is not None
+                or pattern_reason(lines[j], f, settings) is not None
+                or (words and not prose)
+                or lines_seen == settings.author_note_max_lines
+            ):
+                break
+            lines_seen += 1
+            words += prose
+            if words > settings.author_note_max_words:
+                return None
         j += 1
     return j
 

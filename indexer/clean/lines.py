@@ -691,6 +691,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.7,
         max_words_factor=2.0,
     ),
+    # The writer's note on one line: "About the author: Jane Doe is a photographer based in ...".
+    _PhraseRule("byline", re.compile(r"^about the (author|writer)s?: \w"), 0.8, max_words_factor=2.0),
     _PhraseRule(
         "copyright",
         re.compile(

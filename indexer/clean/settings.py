@@ -128,6 +128,11 @@ class CleanSettings:
     # ... and no more prose after it than before it, unless comment markers ("Posted by",
     # "Report abuse", "X says:") recur after it, at least one per this many words of prose.
     comments_max_prose_words_per_marker: int = 250
+    # An "About the author" header under the article (after `comments_min_body_words_before` body
+    # words) opens the writer's note of at most this many lines; more words of prose than this
+    # under it are the article's own section, and the header opens nothing.
+    author_note_max_lines: int = 6
+    author_note_max_words: int = 150
 
     # --- per-source template lines -------------------------------------------------------------
     # A line is site template when it recurs in at least `template_min_docs` articles of the

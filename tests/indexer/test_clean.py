@@ -1498,3 +1498,69 @@ def test_the_site_name_on_a_line_is_not_taken_for_the_given_titles_headline() ->
     body = seed_lines("seed_004.txt")
     text = "\n".join(["The Daily Example", *body[1:]])
     assert headline_of(text, title=f"{body[0]} | The Daily Example") is None
+
+
+WRITERS_NOTE = [
+    "About the Author",
+    "Priya Raman",
+    "Priya Raman is a health correspondent who has covered the NHS since 2015. She lives in Leeds.",
+]
+
+
+@pytest.mark.parametrize("settings", [DEFAULT_SETTINGS, EXTRACTED_SETTINGS])
+def test_the_writers_note_under_the_article_goes_as_byline(settings) -> None:
+    """An "About the author" header under the article opens the writer's note: its name, role and
+    prose go as byline, and the share bar after it for its own reason."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([*body, *WRITERS_NOTE, "Share on Facebook Share on Twitter Share via Email"])
+    result = clean_text(text, settings=settings)
+    reasons = line_reasons(text, result)
+    assert [reasons[line] for line in WRITERS_NOTE] == ["byline"] * 3
+    assert reasons["Share on Facebook Share on Twitter Share via Email"] == "share"
+    assert result.text == "\n".join(body)
+
+
+def test_the_writers_note_on_one_line_goes_as_byline() -> None:
+    body = seed_lines("seed_004.txt")
+    note = "About the author: Priya Raman is a health correspondent who has covered the NHS since 2015."
+    text = "\n".join([*body, note])
+    assert line_reasons(text, clean_text(text))[note] == "byline"
+
+
+@pytest.mark.parametrize("header", ["About the Author", "Sobre o autor", "À propos de l'auteur"])
+def test_a_writers_note_header_above_the_article_does_not_eat_it(header: str) -> None:
+    """Above the article there is no body before the header: the header opens no note."""
+    body = seed_lines("seed_004.txt")
+    text = "\n".join([header, *body])
+    assert set(body) <= set(clean_text(text).text.split("\n"))
+
+
+def test_a_long_text_under_an_about_the_author_header_is_the_articles_own() -> None:
+    """A book review's section on the book's author runs past a note's length: it stays."""
+    body = seed_lines("seed_004.txt")
+    section = [
+        (
+            "Marta Keane wrote the novel over eleven years, most of them spent teaching in a village school "
+            "on the west coast of Ireland, where the book is set and where she still lives with her family."
+        ),
+        (
+            "Her first two books were collections of stories that sold a few hundred copies each, and she has "
+            "said in interviews that she nearly gave up writing before a small press in Galway took this one."
+        ),
+        (
+            "The novel has since been translated into fourteen languages, and its success has brought readers "
+            "back to the stories, which are being reissued next spring with a new preface by the author herself."
+        ),
+        (
+            "Keane says the next book is already half written, and that it will leave the coast for the city of "
+            "Limerick, where she grew up, and for the years her father spent working at the docks there."
+        ),
+        (
+            "She has no plans to leave teaching, which she describes as the thing that keeps her honest about how "
+            "people talk, and which gave the novel its best scenes, set in a classroom of nine children."
+        ),
+    ]
+    assert sum(len(line.split()) for line in section) > DEFAULT_SETTINGS.author_note_max_words
+    text = "\n".join([*body, "About the author", *section])
+    kept = clean_text(text).text.split("\n")
+    assert section == kept[-len(section) :]
