@@ -141,13 +141,12 @@ def is_body_like(f: LineFeatures, settings: CleanSettings) -> bool:
 
 def is_link_list(line: str, f: LineFeatures, settings: CleanSettings) -> bool:
     """Menu-like: separator-rich. A table row ("| a | b |", as extractors write tables) is not,
-    and a list item's own marker ("- LogLevel - minimum log level") separates nothing."""
+    and a list item's own marker ("- LogLevel - minimum log level") separates nothing. The
+    kernel's count of separators turns nearly every line away before they are read one by one."""
     table_row = f.low.startswith("|") and f.low.endswith("|")
-    separators = f.separators - (f.list_item and f.low[:1] in _SEPARATOR_TOKENS)
     return (
         not table_row
-        and separators >= settings.link_list_min_separators
-        and separators >= settings.link_list_min_separators_per_word * f.words
+        and f.separators >= settings.link_list_min_separators
         and _separates_links(line[: settings.analysed_chars].split()[f.list_item :], f.words, settings)
     )
 
