@@ -384,7 +384,10 @@ def _drop_page_header(
     title tag is the page's first line (matching the given title, if any), and the repeat is it
     without the site's name: a first line that is the headline itself, printed again under the
     article by a share box or a list of stories, opens no header. The repeat must stand within
-    `headline_window` lines above `off_topic_min_words` words of body."""
+    `headline_window` lines above `off_topic_min_words` words of body. A repeat under a run of
+    that much body since an earlier repeat is a section's heading restating the title (a review's
+    intro stands between), and the header ended at the earlier one, whose window bylines and
+    share buttons filled."""
     content = [i for i, f in enumerate(features) if not f.blank]
     if len(content) < 2 or (title_low and kinds[content[0]] is not Kind.HEADLINE):
         return None
@@ -397,17 +400,34 @@ def _drop_page_header(
         )
 
     good_words = [features[i].words if kinds[i] is Kind.GOOD else 0 for i in content]
+    earlier: int | None = None  # position of the last repeat passed over
     for pos, i in enumerate(content[1:], 1):
-        if repeats(i) and sum(good_words[pos + 1 : pos + 1 + settings.headline_window]) >= (
-            settings.off_topic_min_words
-        ):
+        if not repeats(i):
+            continue
+        if sum(good_words[pos + 1 : pos + 1 + settings.headline_window]) >= settings.off_topic_min_words:
+            if (
+                earlier is not None
+                and _longest_run(good_words[earlier + 1 : pos]) >= settings.off_topic_min_words
+            ):
+                pos = earlier  # the body began under the earlier repeat: this one is a section's heading
             verdicts[first], kinds[first] = ("repeated", 0.8), Kind.REMOVED
             for j in content[1:pos]:
                 if verdicts[j] is None:
                     verdicts[j], kinds[j] = ("navigation", 0.7), Kind.REMOVED
-            verdicts[i], kinds[i] = None, Kind.HEADLINE
-            return i
+            headline = content[pos]
+            verdicts[headline], kinds[headline] = None, Kind.HEADLINE
+            return headline
+        earlier = pos
     return None
+
+
+def _longest_run(words: Sequence[int]) -> int:
+    """Most words in consecutive lines that all count (a paragraph run of body)."""
+    longest = run = 0
+    for count in words:
+        run = run + count if count else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _guess_headline(

@@ -856,6 +856,26 @@ def test_the_site_header_between_the_title_tag_and_the_headline_goes() -> None:
     assert given.text == "\n".join([headline, *article])
 
 
+def test_a_section_heading_restating_the_headline_is_not_the_headers_end() -> None:
+    """A review repeats its headline as a section heading below the intro. When the bylines
+    and share buttons under the real headline push the intro out of the headline's window, the
+    repeat under the intro still ends no header: the intro is body, so the header ended at the
+    earlier repeat, and the intro stays."""
+    body = seed_lines("seed_004.txt")
+    headline, intro, rest = body[0], body[1:4], body[4:]
+    under_headline = ["By Staff Reporter", "12 March 2025", "Share", "Facebook", "Twitter", "Email"]
+    under_headline += ["Copy link", "Listen to this article"]
+    menu = [line for line in SITE_HEADER if len(line.split()) <= 5]
+    page = [f"{headline} | Harbour Gazette", *menu, headline, *under_headline, *intro, headline, *rest]
+    text = "\n".join(page)
+    result = clean_text(text)
+    reasons = line_reasons(text, result)
+    assert all(reasons[line] is None for line in intro + rest)
+    assert None not in {reasons[line] for line in menu}
+    start = text.index(f"\n{headline}\n") + 1
+    assert result.headline == (start, start + len(headline))
+
+
 @pytest.mark.parametrize("suffix", ["", ": what the plan means for survivors"])
 def test_a_headline_printed_again_under_the_article_keeps_the_article(suffix: str) -> None:
     """Text sent as headline and body opens with the headline, not a title tag; a list of
