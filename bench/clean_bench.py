@@ -11,6 +11,8 @@ Sets and metrics (data stays in /work/shared/data, see bench/clean_data.py for t
         averaged, F1 of the averages). From HTML and from the full-page text `html-text`.
 - wcxb: WCXB article pages; bag-of-words F1 (macro) and the share of `without` snippets leaked,
         by our token rule (summed over pages) and by WCXB's own substring rule (page average).
+        From HTML, and from the page's full text (html-text) as a check of the plain-text
+        cleaner on modern pages (no target: the issue sets WCXB's from HTML).
 - cleaneval: CleanEval 2007 pages (not news: blogs, list archives, shops), held out (nothing is
         tuned on it); bag-of-words P, R, F1 (macro) against the hand-cleaned text, from HTML and
         from html-text's full-page text.
@@ -453,12 +455,26 @@ def _html_methods(ours: ExtractionCache, anchor: ExtractionCache) -> dict[str, C
     }
 
 
+def _full_text_methods(pages: Sequence[GoldPage]) -> dict[str, Callable[[GoldPage], str]]:
+    """The plain-text rows of the bag-of-words sets: the page's whole text (html-text, as the
+    Zyte set's plain-text input was made) cleaned by us and by the C4 rules, and uncleaned."""
+    page_texts = {page.doc_id: full_page_text(read_html(page.html_path)) for page in pages}
+    return {
+        "syndetect clean_text (html-text)": lambda p: clean_text(page_texts[p.doc_id]).text,
+        "C4 line rules (html-text)": lambda p: "\n".join(
+            line for line in page_texts[p.doc_id].split("\n") if c4_keep(line)
+        ),
+        "no cleaning (html-text)": lambda p: page_texts[p.doc_id],
+    }
+
+
 def run_wcxb(split: str, extractor: HtmlExtractor) -> list[Row]:
     pages = list(wcxb_pages(split))
     ours = ExtractionCache(f"wcxb-{split}-extract", extractor.extract)
     anchor = ExtractionCache(f"wcxb-{split}-trafilatura", trafilatura_default)
     rows = [
         *(_wcxb_row(name, pages, predict) for name, predict in _html_methods(ours, anchor).items()),
+        *(_wcxb_row(name, pages, predict) for name, predict in _full_text_methods(pages).items()),
         # the floor: snippets the gold text itself contains (a label inside an article sentence)
         _wcxb_row("gold text (the metric's floor)", pages, lambda p: p.gold),
     ]
@@ -474,20 +490,12 @@ def run_cleaneval(split: str, extractor: HtmlExtractor) -> list[Row]:
     pages = list(cleaneval_pages(split))
     ours = ExtractionCache(f"cleaneval-{split}-extract", extractor.extract)
     anchor = ExtractionCache(f"cleaneval-{split}-trafilatura", trafilatura_default)
-    page_texts = {page.doc_id: full_page_text(read_html(page.html_path)) for page in pages}
 
     def row(name: str, predict: Callable[[GoldPage], str]) -> Row:
         return _bag_row("cleaneval", name, pages, predict)[0]
 
-    rows = [
-        *(row(name, predict) for name, predict in _html_methods(ours, anchor).items()),
-        row("syndetect clean_text (html-text)", lambda p: clean_text(page_texts[p.doc_id]).text),
-        row(
-            "C4 line rules (html-text)",
-            lambda p: "\n".join(line for line in page_texts[p.doc_id].split("\n") if c4_keep(line)),
-        ),
-        row("no cleaning (html-text)", lambda p: page_texts[p.doc_id]),
-    ]
+    methods = {**_html_methods(ours, anchor), **_full_text_methods(pages)}
+    rows = [row(name, predict) for name, predict in methods.items()]
     ours.save()
     anchor.save()
     return rows
