@@ -432,6 +432,18 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         weak=True,
     ),
+    # The page's tools for passing the story on: "E-mail this to a friend", "Send to a friend",
+    # "Copy link", "Republish this article".
+    _PhraseRule(
+        "share",
+        re.compile(
+            r"^((e-?mail|send|forward) (this( article| story| page| post| link)?( to a (friend|colleague))?|"
+            r"to a (friend|colleague))|copy (the )?link|link copied|copy to clipboard|"
+            r"republish this (article|story|post))[.!]?$"
+        ),
+        0.85,
+        max_words_factor=0.4,
+    ),
     # The bare verb is a button's ("Share this", "Share on", "Share via Email"), but business
     # prose says it too ("closed at 29 cents a share on Friday", "earnings per share to rise",
     # "both sides share the view"): never on a line that reads like a sentence.
@@ -580,12 +592,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         ),
         0.8,
     ),
-    # A widget's failure printed into the page: "An error has occurred, please try again later."
+    # A widget's failure printed into the page: "An error has occurred, please try again later.",
+    # "Oops! Something went wrong while submitting the form."; and a form's own notices, which
+    # the page holds hidden until they are needed: "Thank you! Your submission has been
+    # received!", "This field is for validation purposes and should be left unchanged."
     _PhraseRule(
         "navigation",
         re.compile(
-            r"^(an error (has )?occurred|something went wrong)( while [\w ]{1,40})?[.,!]? "
-            r"(please )?(try again|contact us|refresh)\b"
+            r"^(oops!? )?(an error (has )?occurred|something went wrong)( while [\w ]{1,40})?[.,!]? "
+            r"(please )?(try again|contact us|refresh)\b|"
+            # alone on its line, it could be a story's own short paragraph: only the form's wording
+            r"^(oops!? )?(an error (has )?occurred|something went wrong) while (submitting|sending|loading|"
+            r"processing) [\w ]{1,30}[.!]?$|"
+            r"^this field is (for validation purposes|hidden when viewing the form)\b|"
+            r"^thank you[.,!]? your submission has been received\b"
         ),
         0.8,
         max_words_factor=0.7,
@@ -776,7 +796,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "promo",
         re.compile(
             r"^(advertisement|advertisements|advertisment|advertising|adverts?|sponsored|sponsored content|ads?|promoted|paid post|"
-            r"partner content|story continues below advertisement|"
+            r"partner content|(article|story) continues( below)?( (the )?(advertisement|ad))?|ads by google|"
             r"anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|реклама|reklam|"
             r"広告|广告|廣告|광고)$|^(advertisement|sponsored|anzeige) ?[:|-] "
         ),
@@ -858,7 +878,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "navigation",
         re.compile(
             r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
-            r"read later|save for later|see full gallery|next prev|prev next|"
+            r"read later|save for later|see full gallery|next prev|prev next|full bio|close( this)? window|"
+            r"view larger( image| photo| picture| version)?|"
             r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
             r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$|"

@@ -349,6 +349,19 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("Follow AP's full coverage of the grooming gangs inquiry at https://apnews.com/hub/uk", "promo"),
         ("An error has occurred, please try again later.", "navigation"),
+        # a form's notices, held hidden in the page until needed
+        ("Oops! Something went wrong while submitting the form.", "navigation"),
+        ("Thank you! Your submission has been received!", "navigation"),
+        ("This field is for validation purposes and should be left unchanged.", "navigation"),
+        # the page's tools and the ad slot's label
+        ("E-mail this to a friend", "share"),
+        ("Send to a friend", "share"),
+        ("Republish this article", "share"),
+        ("Link copied!", "share"),
+        ("View Larger Image", "navigation"),
+        ("Full Bio", "navigation"),
+        ("Article continues below advertisement", "promo"),
+        ("Ads by Google", "promo"),
         (
             "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
             "share",
@@ -466,6 +479,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Call Crimestoppers anonymously on 0800 555 111.",
         "Pin badges were handed out to every volunteer at the finish line.",
         "She said she had forwarded this email to the police on the day it arrived.",
+        # a story's own short paragraphs
+        "Something went wrong.",
+        "Send this to the committee, she told him.",
         "Users can open the tool in a browser without installing anything, the company said.",
         "Fans follow the author from city to city on her book tour.",
         "Customers who refer a friend get £50, the bank said.",
