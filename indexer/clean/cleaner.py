@@ -440,8 +440,11 @@ def _guess_headline(
     """Without a given title, keep the headline just above the first run of body (body lines at
     most `context_window` lines apart): among the headline-shaped lines there, the one sharing
     most content words with the run's lead. When none does (the first run is a pair of teasers
-    above the article), the same is tried above the run with most words. Only then are the lines
-    that open those runs tried (a headline right over the lead, kept as body by its neighbours)."""
+    above the article), the same is tried above the run with most words, then above the run
+    just before it when the gap is at most twice `context_window` (the article's first
+    paragraphs, parted from the rest by a photo, its caption and a share bar). Only then are
+    the lines that open those runs tried (a headline right over the lead, kept as body by its
+    neighbours)."""
     content = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
     goods = [pos for pos, i in enumerate(content) if kinds[i] is Kind.GOOD]
     runs: list[list[int]] = []
@@ -453,8 +456,10 @@ def _guess_headline(
     runs = [run for run in runs if len(run) >= 2]
     if not runs:
         return None
-    heaviest = max(runs, key=lambda run: sum(features[content[pos]].words for pos in run))
-    searched = [runs[0]] if heaviest is runs[0] else [runs[0], heaviest]
+    heaviest = runs.index(max(runs, key=lambda run: sum(features[content[pos]].words for pos in run)))
+    searched = [runs[0]] if heaviest == 0 else [runs[0], runs[heaviest]]
+    if heaviest > 1 and runs[heaviest][0] - runs[heaviest - 1][-1] <= 2 * settings.context_window:
+        searched.append(runs[heaviest - 1])
     for opening, run in [(opening, run) for opening in (False, True) for run in searched]:
         best = _headline_above(run, opening, content, lines, features, kinds, verdicts, settings)
         if best is not None:

@@ -789,6 +789,19 @@ def headline_of(text: str, title: str | None = None) -> str | None:
     return None if result.headline is None else text[slice(*result.headline)]
 
 
+def test_the_headline_is_found_over_a_lead_that_a_photo_parts_from_the_body() -> None:
+    """A photo, its caption and a share bar part the lead from the rest of the article, and a
+    run of teasers opens the page: the headline stands over the lead, neither the first run of
+    body nor the one with most words."""
+    body = seed_lines("seed_004.txt")
+    headline, lead, rest = body[0], body[1:4], body[4:]
+    photo = ["View Larger Image", "Survivors outside the Home Office on Monday.", "Reuters"]
+    photo += ["Share this article", "Font:", "Print"]
+    teasers = ["Latest News", *TEASERS[1:4:2], "More News", "Politics", "Health", "Crime", "Courts"]
+    text = "\n".join(["Home", "News", "Sport", *teasers, headline, "By Staff Reporter", *lead, *photo, *rest])
+    assert headline_of(text) == headline
+
+
 def test_the_headline_right_over_the_lead_is_found_and_reported() -> None:
     """A headline with nothing between it and the lead is kept as body by its neighbours; it is
     still the headline, reported by range, and the body is the text without it."""
