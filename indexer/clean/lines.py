@@ -638,6 +638,7 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"(\(ap photo|\bap photo/|getty images|\breuters/|\bafp/|\bafp via\b|\bphoto(graph)?s?: |"
             r"^image:|^caption:|^picture:|\bphoto by\b|\bphoto credit|\bimage (credit|copyright|caption)|"
+            r"\b(photos?|images?|pictures?) courtesy( of)?\b|"
             r"\(photo: |\(photo credit|\bfile photo\b|\benlarge this image|\bclick to enlarge|"
             r"\bhide caption|\btoggle caption|\bview gallery|\(image: |\bcredit\.\.\. |\bsubmitted photo\b|\[file: |"
             # a caption signed off with its credit: "... during the cruise phase. Credit: ESA",
@@ -712,6 +713,21 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     ),
     # The writer's note on one line: "About the author: Jane Doe is a photographer based in ...".
     _PhraseRule("byline", re.compile(r"^about the (author|writer)s?: \w"), 0.8, max_words_factor=2.0),
+    # The link to the writer's other work, and where the story was printed first: "View all posts
+    # by Jane Doe", "A version of this article appears in print on Jan. 5, 2024, Section A, Page
+    # 1", "This article was originally published on 26 Sep 2019" (a story that "appeared on the
+    # front page" is the article talking).
+    _PhraseRule(
+        "byline",
+        re.compile(
+            r"^(read|view|see|browse) (all|more) (posts|articles|stories|columns) (by|from) \w|"
+            r"^a version of this (article|story|essay|column) (appeared|appears|was published)\b|"
+            r"^this (article|story|essay|column) (was )?((originally|first) (published|appeared|appears) (on|in) \w|"
+            r"(published|appeared|appears) (in print|with the (title|headline)))"
+        ),
+        0.8,
+        max_words_factor=2.0,
+    ),
     _PhraseRule(
         "copyright",
         re.compile(
@@ -775,8 +791,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         "navigation",
         re.compile(
             r"\b(this|the) (slideshow|gallery|video|content|page|site|website|feature|form) "
-            r"requires javascript( to [\w ]{1,30})?[.!]?$|\bplease (enable|turn on) javascript\b|"
-            r"^javascript (is )?(disabled|required)\b"
+            r"requires javascript( to [\w ]{1,30})?[.!]?$|\bplease (enable|turn on) javascripts?\b|"
+            r"^javascript (is )?(disabled|required)\b|^(note: )?enable javascript\b|"
+            r"^(note: )?you (must|need to) (have javascript enabled|enable javascript)\b"
         ),
         0.8,
         max_words_factor=0.7,
@@ -918,7 +935,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         re.compile(
             r"(\b(add|post|leave|write) (a|your) (comment|reply)|\bcomments are (now )?(closed|moderated)\b|"
             r"\blog ?in to (comment|reply)\b|\breport abuse\b|\b(show|view|hide|load) (more |all )?comments\b|"
-            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$)"
+            r"\bjoin the (conversation|discussion)\b|\bbe the first to comment\b|^(new, )?\d+ (comments?|replies)$|"
+            r"\bhave your say\b)"
         ),
         0.8,
         weak=True,

@@ -362,6 +362,19 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ("Full Bio", "navigation"),
         ("Article continues below advertisement", "promo"),
         ("Ads by Google", "promo"),
+        ("Photo courtesy of the Harbour Trust", "caption"),
+        ("Note: You must have JavaScript enabled to submit the form.", "navigation"),
+        ("Have your say about this article", "comments"),
+        # the writer's other work, and where the story was printed first
+        ("View all posts by Jane Doe", "byline"),
+        (
+            (
+                "A version of this article appears in print on Jan. 17, 2025, Section A, Page 6 with "
+                "the headline: Survivors Get New Powers."
+            ),
+            "byline",
+        ),
+        ("This article was originally published on 17 Jan 2025 and has been updated.", "byline"),
         (
             "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
             "share",
@@ -482,6 +495,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         # a story's own short paragraphs
         "Something went wrong.",
         "Send this to the committee, she told him.",
+        "The story appeared on the front page of every paper the next morning.",
+        "This article was published in 1998 and remains the most cited in the field, she said.",
         "Users can open the tool in a browser without installing anything, the company said.",
         "Fans follow the author from city to city on her book tour.",
         "Customers who refer a friend get £50, the bank said.",
