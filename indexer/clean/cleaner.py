@@ -208,6 +208,10 @@ def _resolve_by_context(
         numbered_lows, numbered, settings
     ):
         figures[pos] = True
+    # a row of small counts beside a table's row is one of its rows ("Shr 71 cts vs 78 cts")
+    for pos in [p for p in numbered if not figures[p] and _two_figures(features[content[p]])]:
+        if (pos > 0 and figures[pos - 1]) or (pos + 1 < len(content) and figures[pos + 1]):
+            figures[pos] = True
     in_list = [features[i].list_item for i in content]
     # a list item's own link, on the line under it ("3) Blade Runner (4K)" / "http://amzn.to/..."),
     # is part of the item: the list runs on past it, and the link stays if its item does (a link
@@ -344,13 +348,29 @@ def _keyed_runs(
             yield [line for _, line in run]
 
 
+def _two_figures(f: LineFeatures) -> bool:
+    return sum(1 for t in f.low.split() if _DIGIT.search(t)) >= 2
+
+
 def _figures_row(f: LineFeatures) -> bool:
     """A table's row of figures ("Shr 48.4 cents vs 40.6", "Nevada ..... 41 31 - 72"): a third
-    of its tokens or more carry digits, and not only small counts (a pager's "Page 1 of 3")."""
+    of its tokens or more carry digits, and not only small counts (a pager's "Page 1 of 3");
+    or, in a row of up to `_MEASURED_ROW_MAX_TOKENS`, two figures of which one is a measure, a
+    decimal, thousands, a share or a sum ("Oper net profit 523,000 vs loss 2.2 mln", where a
+    menu's numbers are counts, years, street numbers and zip codes)."""
     tokens = f.low.split()
     figures = [t for t in tokens if _DIGIT.search(t)]
+    if len(tokens) < 3 or len(figures) < 2:
+        return False
+    if len(tokens) <= _MEASURED_ROW_MAX_TOKENS and any(_MEASURE.search(t) for t in figures):
+        return True
     counts_only = all(t.isdigit() and len(t) <= 2 for t in figures)  # "Page 1 of 3", "1 2 3 »"
-    return len(tokens) >= 3 and len(figures) >= 2 and 3 * len(figures) >= len(tokens) and not counts_only
+    return 3 * len(figures) >= len(tokens) and not counts_only
+
+
+_MEASURED_ROW_MAX_TOKENS = 12
+# A figure that measures: a decimal, thousands, a share or a sum ("2.2", "523,000", "18%", "$40").
+_MEASURE = re.compile(r"\d[.,]\d|\d%|[$£€¥]\d")
 
 
 def _nearest_decisive(

@@ -635,6 +635,30 @@ def test_a_table_of_figures_opening_the_article_is_kept() -> None:
     assert clean_text(text, title="HARBOUR FREIGHT CORP 3RD QTR NET").text == text
 
 
+def test_a_table_of_long_rows_of_measured_figures_is_kept() -> None:
+    """Rows of seven or eight tokens with two figures ("Oper net 42.9 mln vs 46.6 mln") carry
+    fewer than a third of digits, yet their decimals and thousands are a table's: the rows far
+    above the note stay."""
+    table = [
+        "Oper shr loss 12 cts vs loss 59 cts",
+        "Oper net loss 2.9 mln vs loss 6.6 mln",
+        "Revs 294.0 mln vs 274.9 mln",
+        "Avg shrs diluted 12.3 mln vs 10.3 mln",
+        "Nine mths",
+        "Oper shr loss 1.28 dlrs vs loss 1.71 dlrs",
+        "Oper net loss 31.2 mln vs loss 42.6 mln",
+        "Revs 903.4 mln vs 861.4 mln",
+        "Avg shrs diluted 12.2 mln vs 10.1 mln",
+    ]
+    note = (
+        "NOTE: Nine month operating net excludes charges of 26.9 mln dlrs reflecting disallowed costs "
+        "of the utility's share of the plant, which the state's regulators ruled last month could "
+        "not be charged to customers."
+    )
+    text = "\n".join([*table, note])
+    assert clean_text(text, title="HARBOUR ELECTRIC CORP 3RD QTR").text == text
+
+
 def test_a_numbered_list_with_a_link_under_each_item_stays_whole() -> None:
     """A shopping list's items each carry their link on the line below: the links belong to
     their items, so the list runs on past them and keeps them; the menu under it still goes."""
