@@ -202,7 +202,7 @@ def _resolve_by_context(
     numbered = [p for p, i in enumerate(content) if kinds[i] in _UNDECIDED and _DIGIT.search(features[i].low)]
     figures = [False] * len(content)
     for pos in numbered:
-        figures[pos] = _figures_row(features[content[pos]])
+        figures[pos] = _figures_row(features[content[pos]], settings)
     numbered_lows = [features[content[pos]].low for pos in numbered]
     for pos in _delimited_rows(numbered_lows, numbered, settings) + _quantity_rows(
         numbered_lows, numbered, settings
@@ -352,23 +352,22 @@ def _two_figures(f: LineFeatures) -> bool:
     return sum(1 for t in f.low.split() if _DIGIT.search(t)) >= 2
 
 
-def _figures_row(f: LineFeatures) -> bool:
+def _figures_row(f: LineFeatures, settings: CleanSettings) -> bool:
     """A table's row of figures ("Shr 48.4 cents vs 40.6", "Nevada ..... 41 31 - 72"): a third
     of its tokens or more carry digits, and not only small counts (a pager's "Page 1 of 3");
-    or, in a row of up to `_MEASURED_ROW_MAX_TOKENS`, two figures of which one is a measure, a
+    or, in a row of up to `measured_row_max_tokens`, two figures of which one is a measure, a
     decimal, thousands, a share or a sum ("Oper net profit 523,000 vs loss 2.2 mln", where a
     menu's numbers are counts, years, street numbers and zip codes)."""
     tokens = f.low.split()
     figures = [t for t in tokens if _DIGIT.search(t)]
     if len(tokens) < 3 or len(figures) < 2:
         return False
-    if len(tokens) <= _MEASURED_ROW_MAX_TOKENS and any(_MEASURE.search(t) for t in figures):
+    if len(tokens) <= settings.measured_row_max_tokens and any(_MEASURE.search(t) for t in figures):
         return True
     counts_only = all(t.isdigit() and len(t) <= 2 for t in figures)  # "Page 1 of 3", "1 2 3 »"
     return 3 * len(figures) >= len(tokens) and not counts_only
 
 
-_MEASURED_ROW_MAX_TOKENS = 12
 # A figure that measures: a decimal, thousands, a share or a sum ("2.2", "523,000", "18%", "$40").
 _MEASURE = re.compile(r"\d[.,]\d|\d%|[$£€¥]\d")
 
@@ -681,7 +680,7 @@ def _card_title_twice(
     ):
         return False
     following = next_content(features, second)
-    return following is None or not _figures_row(features[following])
+    return following is None or not _figures_row(features[following], settings)
 
 
 def _expander_pair(full: str, cut: str) -> bool:

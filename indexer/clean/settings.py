@@ -89,6 +89,9 @@ class CleanSettings:
     # 19 – Charlotte, NC") or opening with quantities ("1 tsp cinnamon"), are a list's rows, read
     # as one block like a table's.
     delimited_rows_min: int = 3
+    # A row of up to this many tokens is a table's when two of them are figures and one measures
+    # (a decimal, thousands, a share or a sum: "Oper net 42.9 mln vs 46.6 mln").
+    measured_row_max_tokens: int = 12
     # A kept line of at least `repeated_min_words` words is removed when it repeats a kept line at
     # most `repeated_near_lines` non-blank lines above it, with only removed clutter or labels of
     # `short_max_words` words between (a caption over and under its photo, a card's headline).
