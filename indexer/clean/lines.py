@@ -599,11 +599,10 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "navigation",
         re.compile(
-            r"^(oops!? )?(an error (has )?occurred|something went wrong)( while [\w ]{1,40})?[.,!]? "
-            r"(please )?(try again|contact us|refresh)\b|"
+            r"^(oops!? )?(an error (has )?occurred|something went wrong)"
+            r"(( while [\w ]{1,40})?[.,!]? (please )?(try again|contact us|refresh)\b|"
             # alone on its line, it could be a story's own short paragraph: only the form's wording
-            r"^(oops!? )?(an error (has )?occurred|something went wrong) while (submitting|sending|loading|"
-            r"processing) [\w ]{1,30}[.!]?$|"
+            r" while (submitting|sending|loading|processing) [\w ]{1,30}[.!]?$)|"
             r"^this field is (for validation purposes|hidden when viewing the form)\b|"
             r"^thank you[.,!]? your submission has been received\b"
         ),
