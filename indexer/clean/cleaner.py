@@ -209,7 +209,7 @@ def _resolve_by_context(
     ):
         figures[pos] = True
     # a row of small counts beside a table's row is one of its rows ("Shr 71 cts vs 78 cts")
-    for pos in [p for p in numbered if not figures[p] and _two_figures(features[content[p]])]:
+    for pos in [p for p in numbered if not figures[p] and len(_figure_tokens(features[content[p]])) >= 2]:
         if (pos > 0 and figures[pos - 1]) or (pos + 1 < len(content) and figures[pos + 1]):
             figures[pos] = True
     in_list = [features[i].list_item for i in content]
@@ -348,8 +348,9 @@ def _keyed_runs(
             yield [line for _, line in run]
 
 
-def _two_figures(f: LineFeatures) -> bool:
-    return sum(1 for t in f.low.split() if _DIGIT.search(t)) >= 2
+def _figure_tokens(f: LineFeatures) -> list[str]:
+    """The line's tokens that carry digits."""
+    return [t for t in f.low.split() if _DIGIT.search(t)]
 
 
 def _figures_row(f: LineFeatures, settings: CleanSettings) -> bool:
@@ -359,7 +360,7 @@ def _figures_row(f: LineFeatures, settings: CleanSettings) -> bool:
     decimal, thousands, a share or a sum ("Oper net profit 523,000 vs loss 2.2 mln", where a
     menu's numbers are counts, years, street numbers and zip codes)."""
     tokens = f.low.split()
-    figures = [t for t in tokens if _DIGIT.search(t)]
+    figures = _figure_tokens(f)
     if len(tokens) < 3 or len(figures) < 2:
         return False
     if len(tokens) <= settings.measured_row_max_tokens and any(_MEASURE.search(t) for t in figures):
