@@ -876,16 +876,22 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.85,
         max_words_factor=2.0,
     ),
-    # A line that is nothing but a button: a call to act, with no article content around it.
+    # A line that is nothing but a button: a call to act, with no article content around it. A
+    # sales button names what it books, with up to three words between ("Book Your Free
+    # Consultation", "Start Your 14-Day Free Trial", "Get a Quote (212) 555-0100"), and a line may
+    # hold two ("Start Free Trial Request Demo").
     _PhraseRule(
         "promo",
         re.compile(
-            r"^(book a (demo|call|consultation)|(sign|log) ?(up|in)( now| today| here| for free)?|"
+            r"^((sign|log) ?(up|in)( now| today| here| for free)?|"
             r"register( now| today| here)?|get started( today| now| for free)?|get in touch( with [\w ]{1,20})?|"
-            r"request a (quote|demo)|get a (free )?quote( today)?|apply now|learn more|shop now|buy now|"
+            r"apply now|learn more|shop now|buy now|"
             r"donate( now| today)?|make a (donation|contribution)|become a (member|supporter|patron)|"
-            r"try (it )?(for )?free|start (your )?free trial|join (now|today|us)|"
-            r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in)[.!:]?$"
+            r"try (it )?(for )?free|join (now|today|us)|"
+            r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in|"
+            r"(((request|get|book|schedule|start|claim)( (a|an|your|my))?( [\w%-]+){0,3} "
+            r"(demo|quote|consultation|trial|call|estimate)( (now|today|here))?|try( [\w-]+){1,2} (for )?free) ?){1,2}"
+            r"( \(?\+?\d[\d() .-]{6,})?)[.!:]?$"
         ),
         0.8,
         max_words_factor=0.3,  # a button has a few words: longer lines skip the search
@@ -898,7 +904,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"view larger( image| photo| picture| version)?|"
             r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
-            r"next (article|post|story|page)|previous (article|post|story|page))[.!:]?$|"
+            r"next (article|post|story|page)|previous (article|post|story|page)|"
+            r"(view|read|show) (this |the )?(article|story|post) (on|as) (a |one )?single page)[.!:]?$|"
             # the same with the section's name and the arrows: "- Next Auto News", "Previous Auto News -"
             # ("«", "»" are read as quotes once normalised, "–" as "-")
             r"^[-\"'<]? ?(next|previous|prev|older|newer) ([\w']+ ){0,2}(news|articles?|posts?|stor(y|ies)|entry)"
@@ -907,6 +914,20 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         0.75,
         max_words_factor=0.25,
     ),
+    # The banner over every United States government site (the U.S. Web Design System's): "An
+    # official website of the United States government Here's how you know", "Official websites
+    # use .gov", "A lock ( ) or https:// means you've safely connected to the .gov website."
+    _PhraseRule(
+        "navigation",
+        re.compile(
+            r"^(an official website of the (united states|u\.s\.) government\.?( here's how you know)?|"
+            r"here's how you know|official websites use \.gov|secure \.gov websites use https|"
+            r"a \.gov website belongs to an official government organi[sz]ation in the united states)[.!:]?$"
+        ),
+        0.85,
+        max_words_factor=0.5,
+    ),
+    _PhraseRule("navigation", re.compile(r"\bmeans you've safely connected to the \.gov website\b"), 0.85),
     # The BBC's media and share widgets, printed on every story page.
     _PhraseRule(
         "share",
@@ -1109,6 +1130,10 @@ _SHARE_WORDS = frozenset(
         "version",
         "printer",
         "friendly",
+        # a print edition's tools beside them: "| Reprints | Single Page |"
+        "reprints",
+        "single",
+        "page",
     ]
 )
 _SHARE_STRONG = frozenset(
@@ -1130,6 +1155,7 @@ _SHARE_STRONG = frozenset(
         "flipboard",
         "printable",
         "printer",
+        "reprints",
         *_SHARE_TRANSLATED,
     ]
 )

@@ -379,6 +379,24 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
             "share",
         ),
+        # sales buttons, naming what they book, one or two on a line, with the desk's number
+        ("Start Your 14-Day Free Trial", "promo"),
+        ("Book a free consultation today", "promo"),
+        ("Get a Quote (212) 555-0143", "promo"),
+        ("Start Free Trial Request Demo", "promo"),
+        ("Try Ledger Pro for free", "promo"),
+        # a government site's banner, and a print edition's tools
+        ("An official website of the United States government Here's how you know", "navigation"),
+        ("Secure .gov websites use HTTPS", "navigation"),
+        (
+            (
+                "A lock ( ) or https:// means you've safely connected to the .gov website. Share sensitive "
+                "information only on official, secure websites."
+            ),
+            "navigation",
+        ),
+        ("| Reprints | Single Page |", "share"),
+        ("View article on single page", "navigation"),
         # arrows that read as quotes once normalised
         ("« Previous Post Next Post »", "navigation"),
         ("Read more » Man held after crash on the A1", "related"),
@@ -501,6 +519,9 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Fans follow the author from city to city on her book tour.",
         "Customers who refer a friend get £50, the bank said.",
         "Investors can request a demo of the software before the vote, the company said.",
+        "Patients should book a consultation with their doctor before they start the new trial.",
+        "The minister will get a call from the president on Monday, aides said.",
+        "Residents can get a free estimate of their flood risk from the council's website.",
         "The council asked residents to leave a rating of the new bus service on its website.",
         "Shoppers were told the error would be fixed; to report an error, they should call the store.",
         "If you have subscribed to the service, you may be owed a refund, the regulator said.",
