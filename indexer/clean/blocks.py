@@ -15,10 +15,13 @@ from indexer.clean.settings import CleanSettings
 
 # What decorates a header line; matched on normalised text, where "»" and "›" read as quotes.
 _HEADER_STRIP = " .:;,!…\"'>|-*#•·▪►[](){}"
+_LEADING_ICONS = re.compile(r"^[^\w\s]+ ?")
 
 _RELATED_HEADER = re.compile(
     r"^(related|see also|read more|further reading|also read|read also|recommended|"
-    r"you (may|might) also (like|enjoy|be interested in)|"
+    r"you (may|might) (also )?(like|enjoy|be interested in)( the following( \w+)?)?( as well)?|"
+    r"(other |more )?(posts|articles|stories|reads|guides) (we think )?you('ll| will| may| might| would)( also)? "
+    r"(like|enjoy|love|find (interesting|useful|helpful))|"
     r"more (on|from|about|in|like) [\w' ]{1,40}|"
     r"((today|this week)'?s )?most[ -](read|popular|viewed|shared|emailed|sent|commented)( \w+| (in|on|from) [\w'&. -]{1,30})?|"
     r"trending( now| (in|on) [\w'&. -]{1,30})?|editor'?s?'? picks?|around the web|from (around )?the web|what to read next|"
@@ -254,6 +257,8 @@ def header_kind(f: LineFeatures, settings: CleanSettings) -> str | None:
     if f.words > settings.block_header_max_words:
         return None
     low = f.low.strip(_HEADER_STRIP)
+    if low[:1] and not low[0].isalnum():
+        low = _LEADING_ICONS.sub("", low)  # an icon before the header: "🔥 Recommended Posts"
     if low.startswith("comments ") and _THREAD_CLOSED.match(low):
         return "thread"
     if _COMMENTS_HEADER.match(low):

@@ -1058,6 +1058,11 @@ def test_the_articles_own_list_of_entries_stays() -> None:
         # with an arrow, which reads as a quote once normalised
         "Related Stories »",
         "Most Read ›",
+        # what the site thinks the reader will like, behind an icon
+        "Other posts you'll love:",
+        "More Articles You Might Enjoy",
+        "You might be interested in:",
+        "🔥 Recommended Posts",
     ],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
