@@ -20,6 +20,7 @@ _LEADING_ICONS = re.compile(r"^[^\w\s]+ ?")
 _RELATED_HEADER = re.compile(
     r"^(related|see also|read more|further reading|also read|read also|recommended|"
     r"you (may|might) (also )?(like|enjoy|be interested in)( the following( \w+)?)?( as well)?|"
+    r"(recommended|picked|selected|curated|hand-?picked) (just |especially )?for you|"
     r"(other |more )?(posts|articles|stories|reads|guides) (we think )?you('ll| will| may| might| would)( also)? "
     r"(like|enjoy|love|find (interesting|useful|helpful))|"
     r"more (on|from|about|in|like) [\w' ]{1,40}|"

@@ -889,6 +889,8 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
             r"donate( now| today)?|make a (donation|contribution)|become a (member|supporter|patron)|"
             r"try (it )?(for )?free|join (now|today|us)|"
             r"subscribe( now| today| here)?|already have an account\?? ?(log|sign) ?in|"
+            # a shop's button under a product of the article: "Check Price at Amazon"
+            r"(check|see|view|compare) (the )?(latest )?(price|prices|deals?) (at|on) [\w.]{1,20}|"
             r"(((request|get|book|schedule|start|claim)( (a|an|your|my))?( [\w%-]+){0,3} "
             r"(demo|quote|consultation|trial|call|estimate)( (now|today|here))?|try( [\w-]+){1,2} (for )?free) ?){1,2}"
             r"( \(?\+?\d[\d() .-]{6,})?)[.!:]?$"
@@ -899,8 +901,9 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
     _PhraseRule(
         "navigation",
         re.compile(
-            r"^(skip to [\w ]{1,25}|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
-            r"read later|save for later|see full gallery|next prev|prev next|full bio|close( this)? window|"
+            r"^(skip to [\w ]{1,25}?( skip to [\w ]{1,25})?|back to [\w ]{1,25}|jump to [\w ]{1,25}|table of contents|"
+            r"read later|save for later|(save|bookmark) (this )?(story|article|post|recipe)|"
+            r"see full gallery|next prev|prev next|full bio|close( this)? window|contact us|about us|"
             r"view larger( image| photo| picture| version)?|"
             r"(view|see|show|load|browse) (all|more)( [\w ]{1,20})?( \(\d+\))?|"
             r"((image|photo|picture|slide) )?\d+ (of|/|of /) \d+|"
@@ -928,6 +931,16 @@ _PHRASE_RULES: tuple[_PhraseRule, ...] = (
         max_words_factor=0.5,
     ),
     _PhraseRule("navigation", re.compile(r"\bmeans you've safely connected to the \.gov website\b"), 0.85),
+    # Google's "preferred sources" button: "Add Newsweek as a preferred source on Google" (an
+    # article on the feature says who can add what, so the line must open with the call).
+    _PhraseRule(
+        "promo",
+        re.compile(
+            r"^(click (here|the button) to )?(add|make|set)( [\w'.]+){0,3} (as )?a preferred source on google\b"
+        ),
+        0.8,
+        max_words_factor=0.7,
+    ),
     # The BBC's media and share widgets, printed on every story page.
     _PhraseRule(
         "share",

@@ -396,6 +396,14 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
             "navigation",
         ),
         ("| Reprints | Single Page |", "share"),
+        ("Skip to main content Skip to footer", "navigation"),
+        ("Save this story", "navigation"),
+        ("Contact Us", "navigation"),
+        ("Check Price at Amazon", "promo"),
+        (
+            "Add The Courier as a preferred source on Google to see more of our coverage when you search.",
+            "promo",
+        ),
         ("View article on single page", "navigation"),
         # arrows that read as quotes once normalised
         ("« Previous Post Next Post »", "navigation"),
@@ -520,6 +528,7 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Customers who refer a friend get £50, the bank said.",
         "Investors can request a demo of the software before the vote, the company said.",
         "Patients should book a consultation with their doctor before they start the new trial.",
+        "Users can now add any outlet as a preferred source on Google, the company said on Tuesday.",
         "The minister will get a call from the president on Monday, aides said.",
         "Residents can get a free estimate of their flood risk from the council's website.",
         "The council asked residents to leave a rating of the new bus service on its website.",
@@ -1063,6 +1072,7 @@ def test_the_articles_own_list_of_entries_stays() -> None:
         "More Articles You Might Enjoy",
         "You might be interested in:",
         "🔥 Recommended Posts",
+        "Recommended For You",
     ],
 )
 def test_most_read_headers_in_their_spellings_open_a_related_block(header: str) -> None:
