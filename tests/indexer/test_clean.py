@@ -397,6 +397,14 @@ def test_every_article_line_and_the_headline_are_kept(fixture: str, seed: str) -
         ),
         ("| Reprints | Single Page |", "share"),
         ("Skip to main content Skip to footer", "navigation"),
+        # a sign-up form's consent lines
+        ("By submitting this form, you agree to our Privacy Policy and Terms of Use.", "copyright"),
+        ("By signing up, I agree to the Terms and Privacy Policy.", "copyright"),
+        (
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+            "copyright",
+        ),
+        ("Your data will be processed in accordance with our Privacy Policy.", "copyright"),
         ("Save this story", "navigation"),
         ("Contact Us", "navigation"),
         ("Check Price at Amazon", "promo"),
@@ -529,6 +537,8 @@ def test_time_stamps_need_a_date_not_just_a_day_or_a_number(line: str, is_timest
         "Investors can request a demo of the software before the vote, the company said.",
         "Patients should book a consultation with their doctor before they start the new trial.",
         "Users can now add any outlet as a preferred source on Google, the company said on Tuesday.",
+        "By clicking accept, you agree to be tracked across the web, the regulator said in its ruling.",
+        "By signing up, users agree to share their location with the app's makers and advertisers.",
         "The minister will get a call from the president on Monday, aides said.",
         "Residents can get a free estimate of their flood risk from the council's website.",
         "The council asked residents to leave a rating of the new bus service on its website.",
